@@ -1,0 +1,143 @@
+/**
+ * The meeting record's vocabulary: series, people, actions, decisions.
+ * Plain data only, so every store can persist it as JSON and every test can build it by hand.
+ */
+
+/** Where a series lives: one Teams chat in one tenant. Every record carries it, so tenants never mix. */
+export interface SeriesKey {
+  /** Azure AD tenant id of the chat. */
+  tenantId: string;
+  /** Teams conversation id of the meeting chat (e.g. `19:meeting_…@thread.v2`). */
+  conversationId: string;
+}
+
+/** A person as the record knows them. `id` is the Azure AD object id where Teams gives one. */
+export interface Person {
+  /** Stable identity: Azure AD object id, else the Teams user id. */
+  id: string;
+  /** Display name at the time it was recorded. */
+  name: string;
+  /** Teams channel user id (`29:…`), needed to @mention or message them. */
+  teamsId?: string;
+}
+
+/** A member of the series' chat, with the initials minute-takers use for them. */
+export interface Member extends Person {
+  /** Initials unique within the series (`DBe`, `JSte`). */
+  initials: string;
+}
+
+/** An agenda item (`2.2 S157/175 Safeguarding Audit`) that captures belong to. */
+export interface AgendaItem {
+  /** The item's number as the agenda writes it (`2.2`, `Part 1`). */
+  number: string;
+  /** Its title; may be empty. */
+  title: string;
+}
+
+/** The recurring meeting: one chat, its chair, its members and its counters. */
+export interface Series extends SeriesKey {
+  /** Store id derived from the key (see `seriesIdOf`). */
+  id: string;
+  /** Who may close any action: the meeting organizer, else whoever added the bot. */
+  chair?: Person;
+  /** How the chair was chosen, so a better source (the organizer) can replace a weaker one. */
+  chairSource?: 'organizer' | 'installer' | 'configured';
+  /** Members with their initials, as last read from Teams. */
+  members: Member[];
+  /** When `members` was last read from Teams (ISO instant). */
+  membersReadAt?: string;
+  /** IANA time zone the series meets in, from the last speaker's client. */
+  timeZone: string;
+  /** The agenda item set by the last `/item`. */
+  currentItem?: AgendaItem;
+  /** Last action number handed out; references are `A-<n>`. */
+  lastActionNumber: number;
+  /** Last decision number handed out per meeting day and item (`2019-03-13|2.2` → 3). */
+  decisionCounters: Record<string, number>;
+  /** Bot Framework service URL for this chat, needed to update cards outside a turn. */
+  serviceUrl?: string;
+  /** Teams meeting id from the chat's channel data, when the chat belongs to a meeting. */
+  meetingId?: string;
+  /** ISO instant the record was created. */
+  createdAt: string;
+}
+
+/** Open or closed: the only two states an action has. */
+export type ActionStatus = 'open' | 'closed';
+
+/** One line of an action's audit trail: who did what, when. */
+export interface ActionEvent {
+  /** Idempotency key: the Teams activity that caused it, so a redelivery adds nothing. */
+  id: string;
+  /** What happened. */
+  kind: 'created' | 'update' | 'closed' | 'reopened' | 'reassigned' | 'dueChanged';
+  /** Who did it. */
+  by: Person;
+  /** ISO instant. */
+  at: string;
+  /** The update or closing note, when there is one. */
+  note?: string;
+  /** For `reassigned`: the new owners' names; for `dueChanged`: the new due date or `none`. */
+  detail?: string;
+}
+
+/** Where a copy of an action's card was posted, so every copy can be updated after a change. */
+export interface CardCopy {
+  /** Conversation the card was posted in. */
+  conversationId: string;
+  /** Activity id of the posted card. */
+  activityId: string;
+  /** Service URL to reach that conversation. */
+  serviceUrl: string;
+}
+
+/** An action: someone will do something, maybe by a date. */
+export interface Action extends SeriesKey {
+  /** Store id; derived from the capturing activity so a redelivery maps to the same action. */
+  id: string;
+  /** Id of the series it belongs to. */
+  seriesId: string;
+  /** Per-series number; people type `A-<number>`. */
+  number: number;
+  /** What is to be done. */
+  text: string;
+  /** One or more owners. */
+  owners: Person[];
+  /** Due date as a calendar date (`2019-03-15`) in the series' time zone, if any. */
+  due?: string;
+  /** Agenda item current when it was captured. */
+  item?: AgendaItem;
+  /** Meeting day it was captured on (calendar date in the series' time zone). */
+  meetingDate: string;
+  status: ActionStatus;
+  createdBy: Person;
+  createdAt: string;
+  closedBy?: Person;
+  closedAt?: string;
+  /** Audit trail, oldest first. */
+  history: ActionEvent[];
+  /** Copies of this action's card to refresh after a change. */
+  cards: CardCopy[];
+}
+
+/** A decision recorded in the meeting. */
+export interface Decision extends SeriesKey {
+  /** Store id; derived from the capturing activity. */
+  id: string;
+  seriesId: string;
+  /** Number within its meeting day and agenda item (the minutes' "Decisions: 1. 2. 3."). */
+  number: number;
+  text: string;
+  item?: AgendaItem;
+  meetingDate: string;
+  recordedBy: Person;
+  recordedAt: string;
+}
+
+/** A value read from a store together with the version tag a later write must quote. */
+export interface Versioned<T> {
+  value: T;
+  /** Opaque version (Cosmos `_etag`, or the embedded store's counter). */
+  etag: string;
+}

@@ -1,0 +1,11 @@
+/**
+ * The Cosmos DB layout the code expects. `infra/azure.bicep` creates the same containers; a test
+ * parses the template and compares, so the two cannot drift apart.
+ */
+export const COSMOS_DATABASE_DEFAULT = 'meeting-actions';
+
+/** Container name → partition key path. */
+export const COSMOS_CONTAINERS = {
+  /** Series, actions and decisions of one chat share a partition: capture and close are point operations. */
+  chats: '/seriesId',
+} as const;
