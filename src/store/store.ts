@@ -52,7 +52,7 @@ export class ConcurrencyError extends Error {
 
 /** The store could not be reached or refused the operation for a reason retrying later may fix. */
 export class StoreUnavailableError extends Error {
-  constructor(message: string, readonly cause?: unknown, readonly diagnostics?: Record<string, unknown>) {
+  constructor(message: string, override readonly cause?: unknown, readonly diagnostics?: Record<string, unknown>) {
     super(message);
     this.name = 'StoreUnavailableError';
   }
