@@ -1,0 +1,81 @@
+import { validateManifest } from '../../scripts/app-package/validate-manifest';
+import { REALISTIC_ENV, resolvedManifest, type Manifest } from './manifestFixture';
+
+/** Teams documents these limits for bot commands; schemas after v1.19 allow more, older clients do not. */
+const TITLE_MAX = 32;
+const DESCRIPTION_MAX = 128;
+
+function commandTitles(manifest: Manifest, scope: string): string[] {
+  const list = (manifest.bots[0].commandLists as Manifest[]).find((l) => l.scopes.includes(scope));
+  return (list?.commands as Manifest[] | undefined)?.map((c) => c.title as string) ?? [];
+}
+
+describe('appPackage/manifest.json', () => {
+  const manifest = resolvedManifest();
+
+  it('is on manifest schema v1.19 or later and validates offline against that official schema', () => {
+    const [major = 0, minor = 0] = String(manifest.manifestVersion).split('.').map(Number);
+    expect(major * 100 + minor).toBeGreaterThanOrEqual(119);
+    expect(manifest.$schema).toContain(`/v${manifest.manifestVersion}/`);
+    expect(validateManifest(manifest)).toEqual([]);
+  });
+
+  it('is rejected by the same validation when it breaks the schema', () => {
+    const broken = structuredClone(manifest);
+    broken.bots[0].botId = 'not-a-guid';
+    broken.description.short = 'x'.repeat(81);
+    const errors = validateManifest(broken);
+    expect(errors.some((e) => e.startsWith('/bots/0/botId'))).toBe(true);
+    expect(errors.some((e) => e.startsWith('/description/short'))).toBe(true);
+  });
+
+  it('wires the ids and domain from the environment', () => {
+    expect(manifest.id).toBe(REALISTIC_ENV.get('TEAMS_APP_ID'));
+    expect(manifest.bots[0].botId).toBe(REALISTIC_ENV.get('BOT_ID'));
+    expect(manifest.name.short).toBe('Meeting Actions (dev)');
+    expect(manifest.validDomains).toEqual(['meeting-actions-dev.azurewebsites.net']);
+    expect(manifest.webApplicationInfo).toEqual({
+      id: REALISTIC_ENV.get('BOT_ID'),
+      resource: `api://botid-${REALISTIC_ENV.get('BOT_ID')}`,
+    });
+  });
+
+  it('installs the bot in personal, group chat and team scopes as a conversational bot', () => {
+    expect(manifest.bots).toHaveLength(1);
+    const [bot] = manifest.bots;
+    expect([...bot.scopes].sort()).toEqual(['groupChat', 'personal', 'team']);
+    expect(bot.isNotificationOnly).toBe(false);
+    expect(bot.supportsFiles).toBe(false);
+  });
+
+  it('lists the meeting commands in group chats and teams, and the personal ones in 1:1 chat', () => {
+    const meetingCommands = ['action', 'decision', 'item', 'actions', 'close', 'update', 'help'];
+    expect(commandTitles(manifest, 'groupChat')).toEqual(meetingCommands);
+    expect(commandTitles(manifest, 'team')).toEqual(meetingCommands);
+    expect(commandTitles(manifest, 'personal')).toEqual(['actions', 'help']);
+  });
+
+  it('shows examples in the command descriptions and keeps within the documented lengths', () => {
+    const commands = (manifest.bots[0].commandLists as Manifest[]).flatMap((l) => l.commands as Manifest[]);
+    const description = (title: string) => commands.find((c) => c.title === title)?.description;
+    expect(description('action')).toBe('Capture an action: /action Draft letter @Derek Benson by Friday');
+    expect(description('item')).toContain('/item 2.2 Safeguarding audit');
+    expect(description('close')).toContain('/close A-12 done');
+    expect(description('update')).toContain('/update A-12 letter sent');
+    for (const command of commands) {
+      expect(command.title.length).toBeLessThanOrEqual(TITLE_MAX);
+      expect(command.description.length).toBeLessThanOrEqual(DESCRIPTION_MAX);
+    }
+  });
+
+  it('asks for exactly the two resource-specific permissions the features use', () => {
+    expect(manifest.authorization.permissions.resourceSpecific).toEqual(
+      expect.arrayContaining([
+        { name: 'ChatMessage.Read.Chat', type: 'Application' },
+        { name: 'OnlineMeeting.ReadBasic.Chat', type: 'Application' },
+      ]),
+    );
+    expect(manifest.authorization.permissions.resourceSpecific).toHaveLength(2);
+    expect(manifest.permissions).toBeUndefined();
+  });
+});
