@@ -1,0 +1,62 @@
+import type { CommandName } from '../domain/command';
+import { LIMITS } from '../domain/limits';
+import { prepareCard, type AdaptiveCardJson } from './render';
+import template from './templates/helpCard.json';
+
+/** The data the help card binds to. */
+export interface HelpCardData {
+  intro: string;
+  commands: Array<{ usage: string; description: string; example: string }>;
+  limits: string;
+}
+
+/** Every command with its usage and a real example; typed as a record so a new command cannot be left out. */
+const COMMAND_HELP: Record<CommandName, { usage: string; description: string; example: string }> = {
+  action: {
+    usage: '/action <what> <owner> [by <date>]',
+    description: 'Capture an action. Name owners with @mentions or initials; add a due date in words. /action alone opens a form.',
+    example: '/action Draft letter to the National Panel @Derek Benson by Friday',
+  },
+  decision: {
+    usage: '/decision <what was decided>',
+    description: 'Record a decision under the current agenda item.',
+    example: '/decision The Board approved the revised SUDIC Protocol',
+  },
+  item: {
+    usage: '/item <number> <title>',
+    description: 'Set the agenda item that the following actions and decisions belong to.',
+    example: '/item 2.2 S157/175 Safeguarding Audit',
+  },
+  actions: {
+    usage: '/actions',
+    description: "List this chat's open actions by owner, overdue first.",
+    example: '/actions',
+  },
+  close: {
+    usage: '/close <ref> [note]',
+    description: 'Close an action (owners and the chair).',
+    example: '/close A-12 Letter sent on 15 March',
+  },
+  update: {
+    usage: '/update <ref> <note>',
+    description: "Add an update to an action's record (anyone in the chat).",
+    example: '/update A-12 Draft circulated for comment',
+  },
+  help: {
+    usage: '/help',
+    description: 'Show this list.',
+    example: '/help',
+  },
+};
+
+const render = prepareCard<HelpCardData>(template);
+
+/** Draws `/help`: every command with an example, and the limits on what a capture may hold. */
+export function renderHelpCard(): AdaptiveCardJson {
+  return render({
+    intro:
+      'Type these in the meeting chat, with or without @mentioning me. Dates like "by Friday", "due 12 June", "in 2 weeks" or "end of month" are read in your time zone. Initials are shown on cards and in /actions.',
+    commands: Object.values(COMMAND_HELP),
+    limits: `Action and decision text: up to ${LIMITS.textLength} characters. Owners per action: up to ${LIMITS.ownersPerAction}. Update and closing notes: up to ${LIMITS.noteLength} characters. Agenda items: up to ${LIMITS.itemLength} characters.`,
+  });
+}

@@ -1,0 +1,21 @@
+/**
+ * The `verb` of every card button. Card templates receive these as data and handlers register under
+ * them, so a button and its handler cannot disagree about a name.
+ */
+export const CARD_VERBS = {
+  /** Save the new-action form. */
+  create: 'action.create',
+  /** Close an action (optional note). */
+  close: 'action.close',
+  /** Add an update note. */
+  update: 'action.update',
+  /** Replace the owners. */
+  reassign: 'action.reassign',
+  /** Set or clear the due date. */
+  changeDue: 'action.changeDue',
+  /** Teams' automatic refresh of a user-specific view. */
+  refresh: 'action.refresh',
+} as const;
+
+/** One of the card verbs. */
+export type CardVerb = (typeof CARD_VERBS)[keyof typeof CARD_VERBS];

@@ -1,0 +1,117 @@
+import { findTrailingDueDate } from './dueDate';
+import { looksLikeInitials, resolveInitials } from './initials';
+import { LIMITS } from './limits';
+import { takeMentionAt, tokenizeMentions, untokenizeMentions, type MentionedPerson } from './mentions';
+import { toPlainText } from './plainText';
+import type { Member, Person } from './types';
+
+/** What `/action …` said, once owners and due date are picked out of the text. */
+export interface ActionDraft {
+  text: string;
+  owners: Person[];
+  /** Calendar date (yyyy-MM-dd) in the speaker's zone. */
+  due?: string;
+}
+
+/** The outcome of reading `/action …`: ready to save, needing the form, or a message for the speaker. */
+export type ActionParse =
+  | { kind: 'ready'; draft: ActionDraft }
+  | { kind: 'needsForm'; draft: ActionDraft; reason: 'empty' | 'noOwner' }
+  | { kind: 'invalid'; message: string };
+
+/** What the parser needs to know about the chat and the speaker. */
+export interface ActionParseContext {
+  mentions: readonly MentionedPerson[];
+  members: readonly Member[];
+  /** ISO instant of the message. */
+  now: string;
+  timeZone: string;
+  locale: string;
+}
+
+/**
+ * Reads the text after `/action`. Owners are @mentions at the start or end of the text, or initials
+ * at the end (`… DBe EF`); the due date is a phrase at the end (`by Friday`). Both may come in
+ * either order. Initials are only read at the end because mid-sentence acronyms (`NHS`, `IT`)
+ * look just like them. Unknown initials stop the capture rather than save it half right.
+ */
+export function parseActionArgs(rawArgs: string, context: ActionParseContext): ActionParse {
+  let text = toPlainText(tokenizeMentions(rawArgs, context.mentions));
+  const owners: Person[] = [];
+  let due: string | undefined;
+
+  const leading = takeMentionAt(text, 'start', context.mentions);
+  if (leading) {
+    owners.push(leading.mention.person);
+    text = leading.rest.trim();
+  }
+
+  for (;;) {
+    text = text.replace(/[\s,;.]+$/u, '');
+    const mention = takeMentionAt(text, 'end', context.mentions);
+    if (mention) {
+      owners.unshift(mention.mention.person);
+      text = stripJoiner(mention.rest);
+      continue;
+    }
+    if (due === undefined) {
+      const dueMatch = findTrailingDueDate(text, context.now, context.timeZone, context.locale);
+      if (dueMatch) {
+        due = dueMatch.date;
+        text = text.slice(0, dueMatch.index);
+        continue;
+      }
+    }
+    const lastWord = /(?:^|\s)(\S+)$/u.exec(text);
+    const token = lastWord?.[1];
+    if (token === undefined || !looksLikeInitials(token) || lastWord?.index === undefined) break;
+    // A single word is the action's text, not an owner ("/action Budget").
+    if (text.trim() === token && owners.length === 0) break;
+    const resolved = resolveInitials(token, context.members);
+    if (resolved.kind !== 'match') return { kind: 'invalid', message: initialsProblem(token, resolved) };
+    owners.unshift(toPerson(resolved.member));
+    text = stripJoiner(text.slice(0, lastWord.index));
+  }
+
+  const finalText = untokenizeMentions(text, context.mentions).replace(/\s+/g, ' ').trim();
+  const draft: ActionDraft = { text: finalText, owners: uniqueById(owners), ...(due ? { due } : {}) };
+  if (finalText.length > LIMITS.textLength) {
+    return {
+      kind: 'invalid',
+      message: `That action is ${finalText.length} characters long; the limit is ${LIMITS.textLength}. Shorten it, or record the detail with /update afterwards.`,
+    };
+  }
+  if (draft.owners.length > LIMITS.ownersPerAction) {
+    return {
+      kind: 'invalid',
+      message: `An action can have at most ${LIMITS.ownersPerAction} owners; this one names ${draft.owners.length}. Name the people who will do it.`,
+    };
+  }
+  if (finalText === '') return { kind: 'needsForm', draft, reason: 'empty' };
+  if (draft.owners.length === 0) return { kind: 'needsForm', draft, reason: 'noOwner' };
+  return { kind: 'ready', draft };
+}
+
+/** Drops a trailing "and" / "&" / comma between owners ("@A and @B", "DBe, EF"). */
+function stripJoiner(text: string): string {
+  return text.replace(/(?:\s*(?:,|&|\band\b))+\s*$/iu, '').trimEnd();
+}
+
+function initialsProblem(token: string, resolved: { kind: 'unknown' | 'ambiguous'; candidates: Member[] }): string {
+  const list = resolved.candidates.map((member) => `${member.initials} (${member.name})`).join(', ');
+  if (resolved.kind === 'ambiguous') {
+    return `"${token}" could be ${list}. Type the initials exactly as listed, or @mention the owner. Nothing was saved.`;
+  }
+  const hint = list ? ` Did you mean ${list}?` : ' Type /help to see how to name an owner.';
+  return `Nobody in this chat has the initials "${token}".${hint} You can also @mention the owner. Nothing was saved.`;
+}
+
+/** A member as an owner: the record keeps who they are, not their initials, which can change. */
+export function toPerson(member: Member): Person {
+  return { id: member.id, name: member.name, ...(member.teamsId ? { teamsId: member.teamsId } : {}) };
+}
+
+function uniqueById(people: Person[]): Person[] {
+  const seen = new Set<string>();
+  return people.filter((person) => (seen.has(person.id) ? false : (seen.add(person.id), true)));
+}

@@ -1,0 +1,63 @@
+import { seriesIdOf } from './seriesId';
+import { assignInitials } from './initials';
+import type { AgendaItem, Member, Person, Series, SeriesKey } from './types';
+
+/** A series as first seen: no members read yet, counters at zero. */
+export function newSeries(key: SeriesKey, timeZone: string, now: string): Series {
+  return {
+    id: seriesIdOf(key),
+    tenantId: key.tenantId,
+    conversationId: key.conversationId,
+    members: [],
+    timeZone,
+    lastActionNumber: 0,
+    decisionCounters: {},
+    createdAt: now,
+  };
+}
+
+/**
+ * Replaces the member list with the chat's current roster and gives everyone initials unique within
+ * it. Initials follow the roster (as minute-takers re-letter when a second "DB" joins); records keep
+ * people's ids, so nothing stored depends on initials.
+ */
+export function withMembers(series: Series, people: readonly Person[], now: string): Series {
+  const initials = assignInitials(people);
+  const members: Member[] = people.map((person) => ({ ...person, initials: initials.get(person.id) ?? '?' }));
+  return { ...series, members, membersReadAt: now };
+}
+
+/** Whether this person chairs the series (and so may close anyone's action). */
+export function isChair(series: Series, personId: string): boolean {
+  return series.chair?.id === personId;
+}
+
+/**
+ * Sets the chair unless a better-founded one is already known: the meeting organizer beats
+ * whoever installed the bot, and a configured chair beats both.
+ */
+export function withChair(series: Series, chair: Person, source: NonNullable<Series['chairSource']>): Series {
+  const rank = { installer: 1, organizer: 2, configured: 3 } as const;
+  if (series.chairSource && rank[series.chairSource] > rank[source]) return series;
+  if (series.chair?.id === chair.id && series.chairSource === source) return series;
+  return { ...series, chair, chairSource: source };
+}
+
+/** Hands out the next action number. */
+export function takeActionNumber(series: Series): { series: Series; number: number } {
+  const number = series.lastActionNumber + 1;
+  return { series: { ...series, lastActionNumber: number }, number };
+}
+
+/** Hands out the next decision number within a meeting day and agenda item (minutes number them per item). */
+export function takeDecisionNumber(series: Series, meetingDate: string, item: AgendaItem | undefined): { series: Series; number: number } {
+  const key = `${meetingDate}|${item?.number ?? ''}`;
+  const number = (series.decisionCounters[key] ?? 0) + 1;
+  return { series: { ...series, decisionCounters: { ...series.decisionCounters, [key]: number } }, number };
+}
+
+/** The initials to show for a person: their member initials, or ones derived from their name alone. */
+export function initialsOf(series: Series, person: Person): string {
+  const member = series.members.find((candidate) => candidate.id === person.id);
+  return member?.initials ?? assignInitials([person]).get(person.id) ?? '?';
+}
