@@ -1,4 +1,5 @@
 import type { ConnectionPolicy } from '@azure/cosmos';
+import { CosmosStore } from './cosmos/cosmosStore';
 import { SqliteStore } from './sqlite/sqliteStore';
 import type { Store } from './store';
 
@@ -18,12 +19,20 @@ export type StoreConfig =
 /** Opens the configured store, creating what it is allowed to, and checks it answers. */
 export async function createStore(config: StoreConfig): Promise<Store> {
   switch (config.kind) {
-    case 'sqlite': {
-      const store = SqliteStore.open(config.dataDir);
-      await store.ping();
-      return store;
-    }
+    case 'sqlite':
+      return answering(SqliteStore.open(config.dataDir));
     case 'cosmos':
-      throw new Error('STORE=cosmos is not available in this build yet; use STORE=sqlite');
+      return answering(await CosmosStore.open(config));
+  }
+}
+
+/** A store that opened but cannot answer should stop start-up, not the first user's command. */
+async function answering(store: Store): Promise<Store> {
+  try {
+    await store.ping();
+    return store;
+  } catch (error) {
+    await store.close();
+    throw error;
   }
 }

@@ -230,6 +230,22 @@ export function describeStoreContract(
       });
     });
 
+    describe('a chat with every kind of record', () => {
+      it('lists actions and decisions apart from each other and from the series', async () => {
+        const series = aSeries();
+        await store.putSeries(series);
+        const action = anAction(series);
+        const decision = aDecision(series);
+        await store.insertAction(action);
+        await store.insertDecision(decision);
+
+        expect(await store.listActions(series)).toEqual([action]);
+        expect(await store.listDecisions(series)).toEqual([decision]);
+        expect(await store.getAction(series, decision.id)).toBeUndefined();
+        expect(await store.getAction(series, series.id)).toBeUndefined();
+      });
+    });
+
     describe('tenant isolation', () => {
       it('never shows one tenant the records of the same chat id in another tenant', async () => {
         const conversationId = '19:meeting_shared@thread.v2';
