@@ -1,0 +1,229 @@
+// Azure resources for meeting-actions: an App Service running the bot on Node 22, an Azure Bot whose
+// identity is a user-assigned managed identity (no app secret anywhere), Cosmos DB for NoSQL reached with
+// that same identity (keys disabled), and Application Insights on a Log Analytics workspace.
+// Deployed by `atk provision --env dev` (m365agents.yml) or `az deployment group create` (docs/DEPLOY.md).
+
+@minLength(3)
+@maxLength(12)
+@description('Prefix of every resource name.')
+param resourceBaseName string = 'meetact'
+
+@maxLength(8)
+@description('Makes the globally unique names (web app, bot, Cosmos account) unique; empty derives one from the resource group.')
+param resourceSuffix string = ''
+
+@maxLength(42)
+@description('The bot\'s display name in the Azure portal.')
+param botDisplayName string = 'Meeting Actions'
+
+param location string = resourceGroup().location
+
+// alwaysOn needs Basic (B1) or above: the reminder scheduler ticks inside the web app process, so a
+// plan that unloads idle apps would send reminders late.
+@description('App Service plan SKU; B1 or above (alwaysOn is not available on F1/D1).')
+param webAppSku string = 'B1'
+
+@allowed(['F0', 'S1'])
+@description('Azure Bot pricing tier; Teams is a standard channel, so F0 is free for it.')
+param botServiceSku string = 'F0'
+
+@allowed(['Serverless', 'Provisioned'])
+@description('Serverless bills per request, which suits a committee bot idle between meetings; Provisioned suits steady load.')
+param cosmosCapacityMode string = 'Serverless'
+
+@minValue(400)
+@description('Shared database throughput (RU/s), used only when cosmosCapacityMode is Provisioned.')
+param cosmosThroughput int = 400
+
+@description('Cosmos DB database name; must equal COSMOS_DATABASE_DEFAULT in src/store/cosmos/containers.ts.')
+param cosmosDatabaseName string = 'meeting-actions'
+
+// Keep in step with COSMOS_CONTAINERS in src/store/cosmos/containers.ts; test/infra checks that it is.
+@description('Containers the store uses: name and partition key path.')
+param cosmosContainers array = [
+  { name: 'chats', partitionKeyPath: '/seriesId' }
+]
+
+@allowed(['fatal', 'error', 'warn', 'info', 'debug', 'trace'])
+param logLevel string = 'info'
+
+@description('IANA time zone for series that have not set their own, e.g. Europe/London.')
+param defaultTimeZone string = 'Europe/London'
+
+// Deterministic per resource group, so re-running a deployment updates the same resources.
+var baseName = toLower('${resourceBaseName}${empty(resourceSuffix) ? take(uniqueString(resourceGroup().id), 6) : resourceSuffix}')
+var serverless = cosmosCapacityMode == 'Serverless'
+// Built-in "Cosmos DB Built-in Data Contributor": read and write items; no control-plane rights.
+var cosmosDataContributorRoleId = '00000000-0000-0000-0000-000000000002'
+
+// The bot's only identity: Bot Framework tokens, Cosmos DB data access, nothing else.
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: '${baseName}-identity'
+  location: location
+}
+
+resource logAnalytics 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+  name: '${baseName}-logs'
+  location: location
+  properties: {
+    sku: { name: 'PerGB2018' }
+    retentionInDays: 30
+  }
+}
+
+resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
+  name: '${baseName}-insights'
+  location: location
+  kind: 'web'
+  properties: {
+    Application_Type: 'web'
+    WorkspaceResourceId: logAnalytics.id
+  }
+}
+
+resource cosmos 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' = {
+  name: '${baseName}-cosmos'
+  location: location
+  kind: 'GlobalDocumentDB'
+  properties: {
+    databaseAccountOfferType: 'Standard'
+    locations: [
+      { locationName: location, failoverPriority: 0, isZoneRedundant: false }
+    ]
+    consistencyPolicy: { defaultConsistencyLevel: 'Session' }
+    capabilities: serverless ? [{ name: 'EnableServerless' }] : []
+    // Keys disabled: only Entra identities with a data-plane role get in, so there is no key to leak.
+    disableLocalAuth: true
+    minimalTlsVersion: 'Tls12'
+  }
+}
+
+resource database 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases@2024-11-15' = {
+  parent: cosmos
+  name: cosmosDatabaseName
+  properties: {
+    resource: { id: cosmosDatabaseName }
+    options: serverless ? {} : { throughput: cosmosThroughput }
+  }
+}
+
+// Created here rather than by the app: the data-plane role cannot create containers (COSMOS_CREATE_IF_MISSING=false).
+resource containers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-11-15' = [
+  for container in cosmosContainers: {
+    parent: database
+    name: container.name
+    properties: {
+      resource: {
+        id: container.name
+        partitionKey: { paths: [container.partitionKeyPath], kind: 'Hash', version: 2 }
+      }
+    }
+  }
+]
+
+// Scoped to our database, not the account, so the identity cannot touch anything else stored there.
+resource cosmosDataAccess 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2024-11-15' = {
+  parent: cosmos
+  name: guid(cosmos.id, identity.id, cosmosDataContributorRoleId)
+  properties: {
+    roleDefinitionId: '${cosmos.id}/sqlRoleDefinitions/${cosmosDataContributorRoleId}'
+    principalId: identity.properties.principalId
+    scope: '${cosmos.id}/dbs/${cosmosDatabaseName}'
+  }
+  dependsOn: [database]
+}
+
+// Scale-out is safe: the scheduler in every instance claims each reminder and digest in the store
+// (an etag-guarded write) before sending it, so however many instances run, each is sent once.
+resource serverfarm 'Microsoft.Web/serverfarms@2023-12-01' = {
+  name: '${baseName}-plan'
+  location: location
+  kind: 'linux'
+  sku: { name: webAppSku }
+  properties: { reserved: true }
+}
+
+resource webApp 'Microsoft.Web/sites@2023-12-01' = {
+  name: baseName
+  location: location
+  kind: 'app,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: { '${identity.id}': {} }
+  }
+  properties: {
+    serverFarmId: serverfarm.id
+    httpsOnly: true
+    siteConfig: {
+      linuxFxVersion: 'NODE|22-lts'
+      alwaysOn: true
+      // Start the compiled app directly: `npm start` would run the prestart build on every boot.
+      appCommandLine: 'node dist/src/index.js'
+      healthCheckPath: '/healthz'
+      ftpsState: 'Disabled'
+      minTlsVersion: '1.2'
+      http20Enabled: true
+      appSettings: [
+        { name: 'NODE_ENV', value: 'production' }
+        { name: 'WEBSITE_RUN_FROM_PACKAGE', value: '1' }
+        // The Toolkit's deploy step builds before zipping, so App Service must not build again.
+        { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'false' }
+        { name: 'BOT_TYPE', value: 'UserAssignedMSI' }
+        { name: 'BOT_ID', value: identity.properties.clientId }
+        { name: 'BOT_TENANT_ID', value: identity.properties.tenantId }
+        { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
+        { name: 'STORE', value: 'cosmos' }
+        { name: 'COSMOS_ENDPOINT', value: cosmos.properties.documentEndpoint }
+        { name: 'COSMOS_DATABASE', value: cosmosDatabaseName }
+        { name: 'COSMOS_CREATE_IF_MISSING', value: 'false' }
+        { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsights.properties.ConnectionString }
+        { name: 'LOG_LEVEL', value: logLevel }
+        { name: 'DEFAULT_TIME_ZONE', value: defaultTimeZone }
+      ]
+    }
+  }
+}
+
+// The app logs JSON lines to stdout (pino); send them and the HTTP log to the workspace.
+resource webAppLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: webApp
+  properties: {
+    workspaceId: logAnalytics.id
+    logs: [
+      { category: 'AppServiceConsoleLogs', enabled: true }
+      { category: 'AppServiceHTTPLogs', enabled: true }
+    ]
+  }
+}
+
+resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
+  name: baseName
+  location: 'global'
+  kind: 'azurebot'
+  sku: { name: botServiceSku }
+  properties: {
+    displayName: botDisplayName
+    endpoint: 'https://${webApp.properties.defaultHostName}/api/messages'
+    msaAppType: 'UserAssignedMSI'
+    msaAppId: identity.properties.clientId
+    msaAppMSIResourceId: identity.id
+    msaAppTenantId: identity.properties.tenantId
+  }
+}
+
+resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
+  parent: bot
+  name: 'MsTeamsChannel'
+  location: 'global'
+  properties: {
+    channelName: 'MsTeamsChannel'
+  }
+}
+
+// Written to env/.env.<env> by the Toolkit's arm/deploy step; the manifest and deploy step read them.
+output BOT_AZURE_APP_SERVICE_RESOURCE_ID string = webApp.id
+output BOT_DOMAIN string = webApp.properties.defaultHostName
+output BOT_ID string = identity.properties.clientId
+output BOT_TENANT_ID string = identity.properties.tenantId
+output COSMOS_ENDPOINT string = cosmos.properties.documentEndpoint

@@ -1,0 +1,117 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { COSMOS_CONTAINERS, COSMOS_DATABASE_DEFAULT } from '../../src/store/cosmos/containers';
+import {
+  literal,
+  objectsInArray,
+  outputNames,
+  paramDefault,
+  paramNames,
+  property,
+  resourceOfType,
+} from './bicepReader';
+
+const INFRA = join(__dirname, '..', '..', 'infra');
+const bicep = readFileSync(join(INFRA, 'azure.bicep'), 'utf8');
+
+function appSettings(): Map<string, string> {
+  const site = resourceOfType(bicep, 'Microsoft.Web/sites');
+  const settings = objectsInArray(property(site.body, 'appSettings') ?? '[]');
+  return new Map(settings.map((s) => [literal(s.name) ?? '', s.value ?? '']));
+}
+
+describe('infra/azure.bicep: Cosmos DB', () => {
+  const account = resourceOfType(bicep, 'Microsoft.DocumentDB/databaseAccounts');
+
+  it('creates the database the code opens by default', () => {
+    const database = resourceOfType(bicep, 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases');
+    expect(property(database.body, 'name')).toBe('cosmosDatabaseName');
+    expect(literal(paramDefault(bicep, 'cosmosDatabaseName'))).toBe(COSMOS_DATABASE_DEFAULT);
+  });
+
+  it('creates exactly the containers and partition keys of src/store/cosmos/containers.ts', () => {
+    const declared = objectsInArray(paramDefault(bicep, 'cosmosContainers') ?? '[]').map((c) => [
+      literal(c.name),
+      literal(c.partitionKeyPath),
+    ]);
+    expect(declared).toEqual(Object.entries(COSMOS_CONTAINERS));
+
+    const containers = resourceOfType(bicep, 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers');
+    expect(containers.body).toMatch(/^\[\s*for (\w+) in cosmosContainers:/);
+    expect(property(containers.body, 'partitionKey')).toContain('paths: [container.partitionKeyPath]');
+    expect(property(containers.body, 'parent')).toBe('database');
+  });
+
+  it('disables key access so only Entra identities get in', () => {
+    expect(property(account.body, 'disableLocalAuth')).toBe('true');
+  });
+
+  it('is serverless unless asked to be provisioned', () => {
+    expect(literal(paramDefault(bicep, 'cosmosCapacityMode'))).toBe('Serverless');
+    expect(bicep).toMatch(/^var serverless = cosmosCapacityMode == 'Serverless'$/m);
+    expect(property(account.body, 'capabilities')).toBe("serverless ? [{ name: 'EnableServerless' }] : []");
+  });
+
+  it('grants the managed identity the built-in Data Contributor role on the database', () => {
+    const assignment = resourceOfType(bicep, 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments');
+    expect(bicep).toMatch(/cosmosDataContributorRoleId = '00000000-0000-0000-0000-000000000002'/);
+    expect(property(assignment.body, 'roleDefinitionId')).toContain('sqlRoleDefinitions/${cosmosDataContributorRoleId}');
+    expect(property(assignment.body, 'principalId')).toBe('identity.properties.principalId');
+    expect(property(assignment.body, 'scope')).toBe("'${cosmos.id}/dbs/${cosmosDatabaseName}'");
+  });
+});
+
+describe('infra/azure.bicep: web app and bot', () => {
+  const site = resourceOfType(bicep, 'Microsoft.Web/sites');
+  const bot = resourceOfType(bicep, 'Microsoft.BotService/botServices');
+
+  it('runs the web app on Node 22 LTS on Linux, always on, HTTPS only', () => {
+    expect(literal(property(site.body, 'linuxFxVersion'))).toBe('NODE|22-lts');
+    expect(property(site.body, 'alwaysOn')).toBe('true');
+    expect(property(site.body, 'httpsOnly')).toBe('true');
+    const plan = resourceOfType(bicep, 'Microsoft.Web/serverfarms');
+    expect(property(plan.body, 'reserved')).toBe('true');
+  });
+
+  it('attaches the user-assigned identity and configures the app to use it for the bot and Cosmos DB', () => {
+    expect(property(site.body, 'userAssignedIdentities')).toBe("{ '${identity.id}': {} }");
+    const settings = appSettings();
+    expect(settings.get('BOT_TYPE')).toBe("'UserAssignedMSI'");
+    expect(settings.get('BOT_ID')).toBe('identity.properties.clientId');
+    expect(settings.get('AZURE_CLIENT_ID')).toBe('identity.properties.clientId');
+    expect(settings.get('BOT_TENANT_ID')).toBe('identity.properties.tenantId');
+    expect(settings.get('STORE')).toBe("'cosmos'");
+    expect(settings.get('COSMOS_ENDPOINT')).toBe('cosmos.properties.documentEndpoint');
+    expect(settings.get('COSMOS_DATABASE')).toBe('cosmosDatabaseName');
+    expect(settings.get('APPLICATIONINSIGHTS_CONNECTION_STRING')).toBe('appInsights.properties.ConnectionString');
+    expect(settings.has('BOT_PASSWORD')).toBe(false);
+    expect(settings.has('COSMOS_KEY')).toBe(false);
+  });
+
+  it('registers the bot with the managed identity, the web app endpoint and the Teams channel', () => {
+    expect(literal(property(bot.body, 'msaAppType'))).toBe('UserAssignedMSI');
+    expect(property(bot.body, 'msaAppId')).toBe('identity.properties.clientId');
+    expect(property(bot.body, 'msaAppMSIResourceId')).toBe('identity.id');
+    expect(property(bot.body, 'msaAppTenantId')).toBe('identity.properties.tenantId');
+    expect(literal(property(bot.body, 'endpoint'))).toBe('https://${webApp.properties.defaultHostName}/api/messages');
+    const channel = resourceOfType(bicep, 'Microsoft.BotService/botServices/channels');
+    expect(literal(property(channel.body, 'channelName'))).toBe('MsTeamsChannel');
+  });
+
+  it('outputs what the Toolkit writes back to env/.env.<env>', () => {
+    expect(outputNames(bicep)).toEqual(
+      expect.arrayContaining(['BOT_AZURE_APP_SERVICE_RESOURCE_ID', 'BOT_DOMAIN', 'BOT_ID']),
+    );
+  });
+});
+
+describe('infra/azure.parameters.json', () => {
+  const parameters = JSON.parse(readFileSync(join(INFRA, 'azure.parameters.json'), 'utf8')) as {
+    parameters: Record<string, { value: unknown }>;
+  };
+
+  it('sets only parameters the template declares', () => {
+    const declared = paramNames(bicep);
+    for (const name of Object.keys(parameters.parameters)) expect(declared).toContain(name);
+  });
+});
