@@ -1,0 +1,52 @@
+/**
+ * Calendar dates for people: due dates are kept as `yyyy-MM-dd` in the series' time zone and only
+ * turned into words, or compared with "today", here.
+ */
+import { DateTime, IANAZone } from 'luxon';
+
+const FALLBACK_LOCALE = 'en-GB';
+// The product's two documented forms are fixed patterns, so they do not drift with the ICU version.
+const FIXED_PATTERNS: Record<string, string> = {
+  'en-GB': 'ccc d LLL yyyy',
+  'en-US': 'ccc, LLL d, yyyy',
+};
+
+/**
+ * Formats a calendar date for people in a locale: en-GB "Fri 15 Mar 2019", en-US "Fri, Mar 15, 2019",
+ * other locales in their own short form. An unknown locale reads as en-GB; a string that is not a
+ * date comes back unchanged, so a card still shows what was stored.
+ */
+export function formatDueDate(date: string, locale: string): string {
+  const day = DateTime.fromISO(date, { zone: 'utc' });
+  if (!day.isValid || !/^\d{4}-\d{2}-\d{2}$/u.test(date)) return date;
+  const known = supportedLocale(locale) ?? FALLBACK_LOCALE;
+  const pattern = FIXED_PATTERNS[known];
+  if (pattern) return day.setLocale(known).toFormat(pattern);
+  return day.setLocale(known).toLocaleString({ weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+}
+
+/** The calendar date (yyyy-MM-dd) of an instant in a time zone. */
+export function localDate(now: string, timeZone: string): string {
+  const date = DateTime.fromISO(now, { zone: timeZone }).toISODate();
+  if (date === null) throw new RangeError(`Cannot take the local date of "${now}" in "${timeZone}"`);
+  return date;
+}
+
+/** Whether a due date has passed: due before today's date in the zone (due today is not overdue). */
+export function isOverdue(due: string, now: string, timeZone: string): boolean {
+  return due < localDate(now, timeZone);
+}
+
+/** Whether a string is a valid IANA time zone name (as the runtime's time zone data knows them). */
+export function isValidTimeZone(zone: string): boolean {
+  return zone.trim() !== '' && IANAZone.isValidZone(zone);
+}
+
+/** The canonical tag of a locale the runtime can format in, or undefined for a malformed or unknown one. */
+function supportedLocale(locale: string): string | undefined {
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf(locale)[0];
+  } catch {
+    return undefined;
+  }
+}
