@@ -1,0 +1,98 @@
+import type { StoreConfig } from './store/createStore';
+import type { BotCredentials } from './teams/createBotApp';
+import { isValidTimeZone } from './domain/dateFormat';
+import { COSMOS_DATABASE_DEFAULT } from './store/cosmos/containers';
+
+/** Everything the bot reads from its environment, parsed and checked. */
+export interface AppConfig {
+  port: number;
+  /** Bot credentials; `localMode` when none are set. */
+  credentials: BotCredentials;
+  localMode: boolean;
+  store: StoreConfig;
+  logLevel: string;
+  defaultTimeZone: string;
+  production: boolean;
+}
+
+/** A setting is missing or wrong; the message says which variable to set and how. */
+export class ConfigError extends Error {
+  constructor(problems: string[]) {
+    super(`The bot cannot start:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const BOT_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/**
+ * Reads the configuration from environment variables (see the README's table). Every problem is
+ * collected so one start-up attempt names them all.
+ */
+export function readConfig(env: NodeJS.ProcessEnv): AppConfig {
+  const problems: string[] = [];
+  const value = (name: string): string | undefined => (env[name]?.trim() ? env[name]?.trim() : undefined);
+
+  const portText = value('PORT') ?? '3978';
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT must be a port number (0-65535); it is "${portText}".`);
+
+  const production = value('NODE_ENV') === 'production';
+  const appId = value('BOT_ID') ?? value('MicrosoftAppId') ?? '';
+  const appPassword = value('BOT_PASSWORD') ?? value('MicrosoftAppPassword') ?? '';
+  const appType = (value('BOT_TYPE') ?? (appPassword || !appId ? 'MultiTenant' : 'UserAssignedMSI')) as BotCredentials['appType'];
+  const tenantId = value('BOT_TENANT_ID') ?? value('MicrosoftAppTenantId') ?? '';
+  if (!BOT_TYPES.includes(appType)) problems.push(`BOT_TYPE must be one of ${BOT_TYPES.join(', ')}; it is "${appType}".`);
+  if (production && !appId) {
+    problems.push('BOT_ID is not set. In production (NODE_ENV=production) the bot needs its Azure Bot credentials: set BOT_ID (and BOT_PASSWORD, or BOT_TYPE=UserAssignedMSI with BOT_TENANT_ID).');
+  }
+  if (appId && appType !== 'UserAssignedMSI' && !appPassword) problems.push('BOT_ID is set but BOT_PASSWORD is not. Set BOT_PASSWORD, or BOT_TYPE=UserAssignedMSI for a managed identity.');
+  if (appId && appType !== 'MultiTenant' && !tenantId) problems.push(`BOT_TYPE=${appType} needs BOT_TENANT_ID (your Azure AD tenant id).`);
+
+  const store = readStoreConfig(value, problems);
+  const logLevel = value('LOG_LEVEL') ?? 'info';
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}; it is "${logLevel}".`);
+  const defaultTimeZone = value('DEFAULT_TIME_ZONE') ?? 'Europe/London';
+  if (!isValidTimeZone(defaultTimeZone)) problems.push(`DEFAULT_TIME_ZONE must be an IANA time zone such as Europe/London; it is "${defaultTimeZone}".`);
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    port,
+    credentials: { appId, appPassword, appType, tenantId },
+    localMode: !appId,
+    store: store as StoreConfig,
+    logLevel,
+    defaultTimeZone,
+    production,
+  };
+}
+
+function readStoreConfig(value: (name: string) => string | undefined, problems: string[]): StoreConfig | undefined {
+  const kind = value('STORE') ?? 'sqlite';
+  if (kind === 'sqlite') return { kind: 'sqlite', dataDir: value('DATA_DIR') ?? './data' };
+  if (kind !== 'cosmos') {
+    problems.push(`STORE must be "sqlite" (embedded, the default) or "cosmos"; it is "${kind}".`);
+    return undefined;
+  }
+  const endpoint = value('COSMOS_ENDPOINT');
+  if (!endpoint) {
+    problems.push('STORE=cosmos needs COSMOS_ENDPOINT, e.g. https://<account>.documents.azure.com:443/.');
+    return undefined;
+  }
+  if (!/^https?:\/\//.test(endpoint)) problems.push(`COSMOS_ENDPOINT must be a URL such as https://<account>.documents.azure.com:443/; it is "${endpoint}".`);
+  const key = value('COSMOS_KEY');
+  const createText = value('COSMOS_CREATE_IF_MISSING');
+  if (createText && !['true', 'false'].includes(createText)) problems.push(`COSMOS_CREATE_IF_MISSING must be true or false; it is "${createText}".`);
+  const clientId = value('AZURE_CLIENT_ID');
+  return {
+    kind: 'cosmos',
+    endpoint,
+    database: value('COSMOS_DATABASE') ?? COSMOS_DATABASE_DEFAULT,
+    // With a key (development) creating is harmless; a managed identity's data-plane role cannot
+    // create databases anyway, so there Bicep creates them and the default is not to try.
+    createIfMissing: createText ? createText === 'true' : Boolean(key),
+    ...(key ? { key } : {}),
+    ...(clientId ? { managedIdentityClientId: clientId } : {}),
+  };
+}

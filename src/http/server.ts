@@ -1,0 +1,53 @@
+import restify from 'restify';
+import type { AddressInfo } from 'node:net';
+import type { TeamsAdapter, Application, TurnState } from '@microsoft/teams-ai';
+import type { Logger } from '../observability/logger';
+import type { Store } from '../store/store';
+
+/** A listening HTTP server and how to stop it. */
+export interface RunningServer {
+  /** Base URL, e.g. http://127.0.0.1:3978. */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the Bot Framework endpoint and a health check. `/api/messages` hands each request to the
+ * adapter, which authenticates it (unless in local mode) and runs the app.
+ */
+export async function startServer(options: {
+  adapter: TeamsAdapter;
+  app: Application<TurnState>;
+  store: Store;
+  logger: Logger;
+  port: number;
+  host?: string;
+}): Promise<RunningServer> {
+  const server = restify.createServer({ name: 'meeting-actions', handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024 }));
+
+  server.post('/api/messages', async (req, res) => {
+    await options.adapter.process(req, res, async (context) => {
+      await options.app.run(context);
+    });
+  });
+
+  server.get('/healthz', async (_req, res) => {
+    try {
+      await options.store.ping();
+      res.send(200, { status: 'ok', store: 'ok' });
+    } catch (error) {
+      options.logger.warn({ err: error }, 'health check: store unavailable');
+      res.send(503, { status: 'degraded', store: 'unavailable' });
+    }
+  });
+
+  await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '0.0.0.0', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

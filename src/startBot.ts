@@ -1,0 +1,45 @@
+import type { AppConfig } from './config';
+import { systemClock, type Clock } from './domain/clock';
+import { startServer, type RunningServer } from './http/server';
+import { createLogger, type Logger } from './observability/logger';
+import { createStore } from './store/createStore';
+import type { Store } from './store/store';
+import { createBotApp } from './teams/createBotApp';
+
+/** A running bot: its server, store and logger, and how to stop them in order. */
+export interface RunningBot {
+  server: RunningServer;
+  store: Store;
+  logger: Logger;
+  stop(): Promise<void>;
+}
+
+/** Parts a caller may supply instead of the defaults: tests inject a clock and watch turn errors. */
+export interface BotOverrides {
+  clock?: Clock;
+  logger?: Logger;
+  store?: Store;
+  onTurnError?: (error: unknown) => void;
+  host?: string;
+}
+
+/** Wires the configured store, the Teams app and the HTTP server together and starts listening. */
+export async function startBot(config: AppConfig, overrides: BotOverrides = {}): Promise<RunningBot> {
+  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const store = overrides.store ?? (await createStore(config.store));
+  const { adapter, app } = createBotApp(
+    { store, clock: overrides.clock ?? systemClock, logger, defaultTimeZone: config.defaultTimeZone, botAppId: config.credentials.appId },
+    config.credentials,
+    overrides.onTurnError,
+  );
+  const server = await startServer({ adapter, app, store, logger, port: config.port, ...(overrides.host ? { host: overrides.host } : {}) });
+  return {
+    server,
+    store,
+    logger,
+    stop: async () => {
+      await server.close();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,14 @@
+import type { Clock } from '../domain/clock';
+import type { Logger } from '../observability/logger';
+import type { Store } from '../store/store';
+
+/** What the Teams handlers are given by the composition root. */
+export interface BotDeps {
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  /** Time zone for a chat whose first speaker's client sent none. */
+  defaultTimeZone: string;
+  /** The bot's app id ('' in local mode), needed to reach conversations outside the current turn. */
+  botAppId: string;
+}

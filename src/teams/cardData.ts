@@ -1,0 +1,74 @@
+import { LIMITS } from '../domain/limits';
+import { toPlainText } from '../domain/plainText';
+
+/**
+ * Card data comes back from the client: it can be stale, incomplete or forged, so every field is
+ * checked here before anything else sees it.
+ */
+export type CardInput<T> = { ok: true; value: T } | { ok: false; message: string };
+
+const STALE = 'This card is missing information I need. Type /actions to get a fresh list, or /help.';
+
+/** The action a button is about, as the card carries it. */
+export function readActionTarget(data: unknown): CardInput<{ actionId: string; seriesId: string }> {
+  const record = asRecord(data);
+  const actionId = record?.['actionId'];
+  const seriesId = record?.['seriesId'];
+  if (typeof actionId !== 'string' || typeof seriesId !== 'string' || actionId === '' || seriesId === '') return { ok: false, message: STALE };
+  return { ok: true, value: { actionId, seriesId } };
+}
+
+/** The series a form belongs to. */
+export function readSeriesId(data: unknown): CardInput<string> {
+  const seriesId = asRecord(data)?.['seriesId'];
+  return typeof seriesId === 'string' && seriesId !== '' ? { ok: true, value: seriesId } : { ok: false, message: STALE };
+}
+
+/** A note typed into a card: the input `field` is `closeNote` or `updateNote` (input ids are unique per card). */
+export function readNote(data: unknown, field: 'closeNote' | 'updateNote', required: boolean): CardInput<string> {
+  const raw = asRecord(data)?.[field];
+  if (raw !== undefined && typeof raw !== 'string') return { ok: false, message: 'The note must be text.' };
+  const note = toPlainText(raw ?? '');
+  if (required && note === '') return { ok: false, message: 'Write the update in the box, then press Add update.' };
+  if (note.length > LIMITS.noteLength) return { ok: false, message: `Notes can be at most ${LIMITS.noteLength} characters; that one has ${note.length}.` };
+  return { ok: true, value: note };
+}
+
+/** The owners chosen in a multi-select (Teams sends them comma-separated). */
+export function readOwnerIds(data: unknown): CardInput<string[]> {
+  const raw = asRecord(data)?.['owners'];
+  if (raw !== undefined && typeof raw !== 'string') return { ok: false, message: 'Choose the owners from the list.' };
+  const ids = (raw ?? '').split(',').map((id) => id.trim()).filter((id) => id !== '');
+  if (ids.length === 0) return { ok: false, message: 'Choose at least one owner.' };
+  if (ids.length > LIMITS.ownersPerAction) return { ok: false, message: `An action can have at most ${LIMITS.ownersPerAction} owners.` };
+  return { ok: true, value: [...new Set(ids)] };
+}
+
+/** A date picked in an `Input.Date` (yyyy-MM-dd), or undefined when the field was cleared. */
+export function readDueDate(data: unknown): CardInput<string | undefined> {
+  const raw = asRecord(data)?.['due'];
+  if (raw === undefined || raw === '') return { ok: true, value: undefined };
+  if (typeof raw !== 'string' || !isCalendarDate(raw)) return { ok: false, message: 'Pick the due date with the date picker (or leave it empty).' };
+  return { ok: true, value: raw };
+}
+
+/** The text typed into the new-action form. */
+export function readActionText(data: unknown): CardInput<string> {
+  const raw = asRecord(data)?.['text'];
+  if (raw !== undefined && typeof raw !== 'string') return { ok: false, message: 'Describe the action in the text box.' };
+  const text = toPlainText(raw ?? '');
+  if (text === '') return { ok: false, message: 'Describe the action in the text box.' };
+  if (text.length > LIMITS.textLength) return { ok: false, message: `Actions can be at most ${LIMITS.textLength} characters; that one has ${text.length}.` };
+  return { ok: true, value: text };
+}
+
+function isCalendarDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
+function asRecord(data: unknown): Record<string, unknown> | undefined {
+  return typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+}

@@ -1,0 +1,88 @@
+import type { Activity, TurnContext } from 'botbuilder';
+import { isValidTimeZone } from '../domain/dateFormat';
+import type { MentionedPerson } from '../domain/mentions';
+import type { Person, SeriesKey } from '../domain/types';
+
+/** What every handler needs to know about a turn, read once from the Teams activity. */
+export interface TurnInfo {
+  key: SeriesKey;
+  /** Who sent the activity. */
+  speaker: Person;
+  /** Other people @mentioned in the message (the bot's own mention excluded). */
+  mentions: MentionedPerson[];
+  /** Whether the message @mentioned the bot (then the command slash is optional). */
+  addressedToBot: boolean;
+  /** The activity id: the idempotency key for whatever this turn records. */
+  activityId: string;
+  /** ISO instant the turn is handled at (from the injected clock). */
+  now: string;
+  /** The speaker's IANA time zone, when their client said. */
+  timeZone?: string;
+  locale: string;
+  conversationType: 'personal' | 'groupChat' | 'channel';
+  serviceUrl: string;
+  /** Teams meeting id when the chat belongs to a meeting. */
+  meetingId?: string;
+}
+
+/** Locale used when a client sends none; the minutes this product serves are British. */
+export const DEFAULT_LOCALE = 'en-GB';
+
+/** Reads a Teams activity into the plain facts handlers use. No botbuilder type leaves this folder. */
+export function readTurn(context: TurnContext, now: string): TurnInfo {
+  const activity = context.activity;
+  const clientInfo = (activity.entities ?? []).find((entity) => entity.type === 'clientInfo') as
+    | { locale?: string; timezone?: string }
+    | undefined;
+  const zone = activity.localTimezone ?? clientInfo?.timezone;
+  const channelData = (activity.channelData ?? {}) as { meeting?: { id?: string }; tenant?: { id?: string } };
+  return {
+    key: {
+      tenantId: activity.conversation?.tenantId ?? channelData.tenant?.id ?? 'unknown-tenant',
+      conversationId: seriesConversationId(activity),
+    },
+    speaker: personFrom(activity.from),
+    mentions: mentionsIn(activity),
+    addressedToBot: (activity.entities ?? []).some(
+      (entity) => entity.type === 'mention' && (entity as { mentioned?: { id?: string } }).mentioned?.id === activity.recipient?.id,
+    ),
+    activityId: activity.id ?? `${activity.conversation?.id}:${activity.timestamp?.toString() ?? now}`,
+    now,
+    ...(zone && isValidTimeZone(zone) ? { timeZone: zone } : {}),
+    locale: activity.locale ?? clientInfo?.locale ?? DEFAULT_LOCALE,
+    conversationType: conversationTypeOf(activity),
+    serviceUrl: activity.serviceUrl,
+    ...(channelData.meeting?.id ? { meetingId: channelData.meeting.id } : {}),
+  };
+}
+
+/** A Teams account as a person: the Azure AD object id is the stable identity when present. */
+export function personFrom(account: { id: string; name?: string; aadObjectId?: string } | undefined): Person {
+  if (!account) return { id: 'unknown', name: 'Someone' };
+  return { id: account.aadObjectId ?? account.id, name: account.name?.trim() || 'Someone', teamsId: account.id };
+}
+
+/**
+ * A channel thread's conversation id carries `;messageid=…`; the series is the channel, so the
+ * suffix is dropped. Chat ids are used as they are.
+ */
+function seriesConversationId(activity: Activity): string {
+  return (activity.conversation?.id ?? 'unknown-conversation').split(';messageid=')[0] ?? '';
+}
+
+function conversationTypeOf(activity: Activity): TurnInfo['conversationType'] {
+  const type = activity.conversation?.conversationType;
+  if (type === 'personal' || type === 'channel') return type;
+  return 'groupChat';
+}
+
+function mentionsIn(activity: Activity): MentionedPerson[] {
+  const mentions: MentionedPerson[] = [];
+  for (const entity of activity.entities ?? []) {
+    if (entity.type !== 'mention') continue;
+    const { mentioned, text } = entity as { mentioned?: { id: string; name?: string; aadObjectId?: string }; text?: string };
+    if (!mentioned?.id || !text || mentioned.id === activity.recipient?.id) continue;
+    mentions.push({ markup: text, person: personFrom(mentioned) });
+  }
+  return mentions;
+}

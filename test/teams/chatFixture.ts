@@ -1,0 +1,35 @@
+import { FixedClock } from '../../src/domain/clock';
+import { startHarness, type BotHarness } from '../../testkit/botHarness';
+import { chatPerson, TeamsChat, type ChatPerson } from '../../testkit/teamsChat';
+
+/** A board meeting chat with a chair (the organizer), members and a bot, on Wed 13 Mar 2019 at 14:00 London. */
+export interface BoardChat {
+  harness: BotHarness;
+  chat: TeamsChat;
+  clock: FixedClock;
+  derek: ChatPerson;
+  ellen: ChatPerson;
+  sarah: ChatPerson;
+  nicki: ChatPerson;
+  people: ChatPerson[];
+}
+
+/** Starts the bot with a fake Teams meeting chat whose organizer is Derek Benson. */
+export async function startBoardChat(): Promise<BoardChat> {
+  const clock = new FixedClock('2019-03-13T14:00:00.000Z');
+  const harness = await startHarness({ clock });
+  const chat = new TeamsChat(harness.connector.url);
+  const derek = chatPerson('Derek Benson');
+  const ellen = chatPerson('Ellen Footman');
+  const sarah = chatPerson('Sarah Berry');
+  const nicki = chatPerson('Nicki Pettitt');
+  const people = [derek, ellen, sarah, nicki];
+  harness.connector.setMembers(chat.conversationId, people);
+  harness.connector.setMeeting(chat.meetingId, {
+    organizer: derek,
+    title: 'Safeguarding Children Board',
+    start: '2019-03-13T14:00:00Z',
+    end: '2019-03-13T17:00:00Z',
+  });
+  return { harness, chat, clock, derek, ellen, sarah, nicki, people };
+}

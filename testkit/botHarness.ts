@@ -1,0 +1,100 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AppConfig } from '../src/config';
+import type { Clock } from '../src/domain/clock';
+import { createLogger } from '../src/observability/logger';
+import { startBot, type RunningBot } from '../src/startBot';
+import type { Store } from '../src/store/store';
+import { FakeConnector, type SentActivity } from './fakeConnector';
+
+/** A bot answering on a real HTTP port, a fake Teams connector, and what went wrong in turns. */
+export interface BotHarness {
+  bot: RunningBot;
+  connector: FakeConnector;
+  /** Errors that reached the bot's turn error handler; a passing test expects none. */
+  turnErrors: unknown[];
+  /** POSTs an activity to /api/messages as Teams would, and returns the HTTP answer. */
+  post(activity: Record<string, unknown>): Promise<{ status: number; body: unknown }>;
+  /** Everything the connector recorded since the last call to `take`. */
+  take(): SentActivity[];
+  stop(): Promise<void>;
+}
+
+/** Options for `startHarness`. */
+export interface HarnessOptions {
+  clock?: Clock;
+  /** Reuse an existing data directory (to test restarts); default a fresh temp dir. */
+  dataDir?: string;
+  /** Use this store instead of opening the embedded one. */
+  store?: Store;
+  /** Share a connector between bots (two instances talking to one Teams). */
+  connector?: FakeConnector;
+}
+
+/** Starts the real bot (local mode, embedded store in a temp dir) and a fake connector. */
+export async function startHarness(options: HarnessOptions = {}): Promise<BotHarness> {
+  const ownConnector = !options.connector;
+  const connector = options.connector ?? (await new FakeConnector().start());
+  const ownDir = !options.dataDir && !options.store;
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'meeting-actions-'));
+  const config: AppConfig = {
+    port: 0,
+    credentials: { appId: '', appPassword: '', appType: 'MultiTenant', tenantId: '' },
+    localMode: true,
+    store: { kind: 'sqlite', dataDir },
+    logLevel: 'silent',
+    defaultTimeZone: 'Europe/London',
+    production: false,
+  };
+  const turnErrors: unknown[] = [];
+  const bot = await startBot(config, {
+    logger: createLogger(process.env['TEST_LOG_LEVEL'] ?? 'silent'),
+    host: '127.0.0.1',
+    onTurnError: (error) => turnErrors.push(error),
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.store ? { store: options.store } : {}),
+  });
+  let seen = connector.sent.length;
+  return {
+    bot,
+    connector,
+    turnErrors,
+    post: async (activity) => {
+      const response = await fetch(`${bot.server.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(activity),
+      });
+      const text = await response.text();
+      return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+    },
+    take: () => {
+      const fresh = connector.sent.slice(seen);
+      seen = connector.sent.length;
+      return fresh;
+    },
+    stop: async () => {
+      await bot.stop();
+      if (ownConnector) await connector.stop();
+      if (ownDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The Adaptive Card in a sent activity, if it carries one. */
+export function cardOf(activity: SentActivity | undefined): Record<string, unknown> | undefined {
+  const attachments = (activity?.body['attachments'] as Array<{ contentType: string; content: Record<string, unknown> }> | undefined) ?? [];
+  return attachments.find((attachment) => attachment.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
+}
+
+/** The card an invoke answered with (the HTTP body of an `adaptiveCard/action`). */
+export function invokeCard(body: unknown): Record<string, unknown> | undefined {
+  const response = body as { type?: string; value?: Record<string, unknown> } | undefined;
+  return response?.type === 'application/vnd.microsoft.card.adaptive' ? response.value : undefined;
+}
+
+/** The plain text of a sent message. */
+export function textOf(activity: SentActivity | undefined): string {
+  return String(activity?.body['text'] ?? '');
+}

@@ -1,0 +1,164 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** Something the bot sent to Teams, as the fake connector received it. */
+export interface SentActivity {
+  kind: 'send' | 'reply' | 'update' | 'delete';
+  conversationId: string;
+  /** For replies, the activity replied to; for updates and deletes, the activity changed. */
+  activityId?: string;
+  /** The id the connector gave a new activity. */
+  newId?: string;
+  body: Record<string, unknown>;
+}
+
+/** A chat member as the Teams connector returns it from `pagedmembers`. */
+export interface ConnectorMember {
+  id: string;
+  name: string;
+  aadObjectId: string;
+  email?: string;
+  userPrincipalName?: string;
+}
+
+/** A scripted failure: the next `times` requests whose path matches get this status. */
+interface Failure {
+  match: RegExp;
+  status: number;
+  times: number;
+  headers?: Record<string, string>;
+}
+
+/**
+ * A stand-in for the Bot Connector service on 127.0.0.1: records what the bot sends, serves member
+ * lists and meeting details, and can be told to fail. It speaks the same REST paths as Teams, so
+ * the bot runs its real botbuilder client against it.
+ */
+export class FakeConnector {
+  readonly sent: SentActivity[] = [];
+  private readonly members = new Map<string, ConnectorMember[]>();
+  private readonly meetings = new Map<string, { organizer: ConnectorMember; title: string; start: string; end: string }>();
+  private readonly failures: Failure[] = [];
+  private server?: http.Server;
+  private nextId = 1;
+  /** Base URL the bot is told to use as `serviceUrl`. */
+  url = '';
+
+  /** Starts listening on a free loopback port. */
+  async start(): Promise<this> {
+    this.server = http.createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+    return this;
+  }
+
+  /** Stops listening. */
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /** Sets who is in a conversation. */
+  setMembers(conversationId: string, members: ConnectorMember[]): void {
+    this.members.set(conversationId, members);
+  }
+
+  /** Sets what `GET /v1/meetings/{id}` answers. */
+  setMeeting(meetingId: string, meeting: { organizer: ConnectorMember; title: string; start: string; end: string }): void {
+    this.meetings.set(meetingId, meeting);
+  }
+
+  /** Makes the next `times` requests whose path matches fail with `status`. */
+  failNext(match: RegExp, status: number, times = 1, headers?: Record<string, string>): void {
+    this.failures.push({ match, status, times, ...(headers ? { headers } : {}) });
+  }
+
+  /** What was sent to one conversation (sends and replies: new messages). */
+  messagesIn(conversationId: string): SentActivity[] {
+    return this.sent.filter((entry) => entry.conversationId === conversationId && (entry.kind === 'send' || entry.kind === 'reply'));
+  }
+
+  /** Updates of posted activities in one conversation. */
+  updatesIn(conversationId: string): SentActivity[] {
+    return this.sent.filter((entry) => entry.conversationId === conversationId && entry.kind === 'update');
+  }
+
+  /** Forgets what was sent so far. */
+  clear(): void {
+    this.sent.length = 0;
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const body = await readBody(req);
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = url.pathname;
+    const failure = this.failures.find((candidate) => candidate.times > 0 && candidate.match.test(`${req.method} ${decodeURIComponent(path)}`));
+    if (failure) {
+      failure.times -= 1;
+      return send(res, failure.status, { error: { code: 'Scripted', message: `scripted ${failure.status}` } }, failure.headers);
+    }
+    const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+    if (parts[0] === 'v1' && parts[1] === 'meetings' && parts[2]) return this.meeting(res, parts[2]);
+    if (parts[0] !== 'v3' || parts[1] !== 'conversations') return send(res, 404, { error: { code: 'NotFound', message: path } });
+    const conversationId = parts[2];
+    if (!conversationId) return send(res, 404, {});
+    const [, , , resource, id] = parts;
+    if (resource === 'pagedmembers') return this.pagedMembers(res, conversationId, url);
+    if (resource === 'members') {
+      const all = this.members.get(conversationId) ?? [];
+      if (!id) return send(res, 200, all);
+      const member = all.find((candidate) => candidate.id === id || candidate.aadObjectId === id);
+      return member ? send(res, 200, member) : send(res, 404, { error: { code: 'MemberNotFoundInConversation' } });
+    }
+    if (resource === 'activities') {
+      if (req.method === 'POST') {
+        const newId = `sent-${this.nextId++}`;
+        this.sent.push({ kind: id ? 'reply' : 'send', conversationId, ...(id ? { activityId: id } : {}), newId, body });
+        return send(res, 200, { id: newId });
+      }
+      if (req.method === 'PUT' && id) {
+        this.sent.push({ kind: 'update', conversationId, activityId: id, body });
+        return send(res, 200, { id });
+      }
+      if (req.method === 'DELETE' && id) {
+        this.sent.push({ kind: 'delete', conversationId, activityId: id, body });
+        return send(res, 200, {});
+      }
+    }
+    return send(res, 404, { error: { code: 'NotFound', message: path } });
+  }
+
+  private pagedMembers(res: http.ServerResponse, conversationId: string, url: URL): void {
+    const all = this.members.get(conversationId) ?? [];
+    const pageSize = Number(url.searchParams.get('pageSize') ?? 50);
+    const start = Number(url.searchParams.get('continuationToken') ?? 0);
+    const next = start + pageSize;
+    send(res, 200, { members: all.slice(start, next), ...(next < all.length ? { continuationToken: String(next) } : {}) });
+  }
+
+  private meeting(res: http.ServerResponse, meetingId: string): void {
+    const meeting = this.meetings.get(meetingId);
+    if (!meeting) return send(res, 404, { error: { code: 'NotFound', message: 'meeting' } });
+    send(res, 200, {
+      details: { id: meetingId, title: meeting.title, scheduledStartTime: meeting.start, scheduledEndTime: meeting.end, type: 'Scheduled' },
+      conversation: { id: 'meeting-conversation', isGroup: true },
+      organizer: meeting.organizer,
+    });
+  }
+}
+
+async function readBody(req: http.IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (!text) return {};
+  try {
+    return JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    return { raw: text };
+  }
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(JSON.stringify(body));
+}

@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import type { ConnectorMember } from './fakeConnector';
+
+/** A person in a simulated chat. */
+export interface ChatPerson extends ConnectorMember {
+  /** IANA zone their Teams client reports. */
+  timeZone?: string;
+  locale?: string;
+}
+
+/** Makes a member with realistic Teams ids from a display name. */
+export function chatPerson(name: string, options: { timeZone?: string; locale?: string } = {}): ChatPerson {
+  const aadObjectId = randomUUID();
+  return {
+    id: `29:1${aadObjectId.replace(/-/g, '')}`,
+    name,
+    aadObjectId,
+    email: `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@example.org`,
+    ...options,
+  };
+}
+
+/** The bot as Teams addresses it. */
+export const BOT_ACCOUNT = { id: '28:meeting-actions-bot', name: 'Meeting Actions' };
+
+/**
+ * Builds Teams-shaped activities for one meeting chat: the same fields, ids and entities Teams
+ * sends, so the bot's real adapter and parsing code see what they would in production.
+ */
+export class TeamsChat {
+  readonly conversationId: string;
+  readonly meetingId: string;
+  private sequence = 0;
+
+  constructor(
+    readonly serviceUrl: string,
+    readonly tenantId = 'tenant-a',
+    options: { conversationId?: string; meetingId?: string } = {},
+  ) {
+    const suffix = randomUUID().replace(/-/g, '').slice(0, 16);
+    this.conversationId = options.conversationId ?? `19:meeting_${suffix}@thread.v2`;
+    this.meetingId = options.meetingId ?? `MCMeeting${suffix}`;
+  }
+
+  /** A chat message; `<at>Name</at>` in the text becomes a mention of that member (or of the bot). */
+  message(from: ChatPerson, text: string, people: ChatPerson[] = [], options: { id?: string; timestamp?: string } = {}): Record<string, unknown> {
+    const entities: Record<string, unknown>[] = [this.clientInfo(from)];
+    for (const match of text.matchAll(/<at>([^<]+)<\/at>/g)) {
+      const name = match[1];
+      const mentioned = name === BOT_ACCOUNT.name ? BOT_ACCOUNT : people.find((person) => person.name === name);
+      if (mentioned) entities.push({ type: 'mention', text: match[0], mentioned: { id: mentioned.id, name: mentioned.name } });
+    }
+    return { ...this.base(from, options), type: 'message', text, textFormat: 'plain', entities };
+  }
+
+  /** A Universal Action click (`Action.Execute`) on a card posted as `replyToId`. */
+  cardAction(from: ChatPerson, verb: string, data: Record<string, unknown>, replyToId?: string, options: { id?: string } = {}): Record<string, unknown> {
+    return {
+      ...this.base(from, options),
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      ...(replyToId ? { replyToId } : {}),
+      value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+      entities: [this.clientInfo(from)],
+    };
+  }
+
+  /** The app being added to this chat by `from`. */
+  installationUpdate(from: ChatPerson, action: 'add' | 'remove' = 'add'): Record<string, unknown> {
+    return { ...this.base(from), type: 'installationUpdate', action };
+  }
+
+  /** People (or the bot) joining the chat. */
+  membersAdded(from: ChatPerson, added: Array<{ id: string; name?: string; aadObjectId?: string }>): Record<string, unknown> {
+    return { ...this.base(from), type: 'conversationUpdate', membersAdded: added, channelData: { ...this.channelData(), eventType: 'membersAdded' } };
+  }
+
+  private base(from: ChatPerson, options: { id?: string; timestamp?: string } = {}): Record<string, unknown> {
+    this.sequence += 1;
+    return {
+      id: options.id ?? `1${Date.now().toString().slice(-9)}${String(this.sequence).padStart(4, '0')}`,
+      timestamp: options.timestamp ?? new Date().toISOString(),
+      localTimestamp: options.timestamp ?? new Date().toISOString(),
+      channelId: 'msteams',
+      serviceUrl: this.serviceUrl,
+      from: { id: from.id, name: from.name, aadObjectId: from.aadObjectId },
+      conversation: { id: this.conversationId, conversationType: 'groupChat', tenantId: this.tenantId, isGroup: true },
+      recipient: BOT_ACCOUNT,
+      locale: from.locale ?? 'en-GB',
+      localTimezone: from.timeZone ?? 'Europe/London',
+      channelData: this.channelData(),
+    };
+  }
+
+  private channelData(): Record<string, unknown> {
+    return { tenant: { id: this.tenantId }, meeting: { id: this.meetingId } };
+  }
+
+  private clientInfo(from: ChatPerson): Record<string, unknown> {
+    return { type: 'clientInfo', locale: from.locale ?? 'en-GB', country: 'GB', platform: 'Web', timezone: from.timeZone ?? 'Europe/London' };
+  }
+}
