@@ -177,6 +177,8 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'COSMOS_DATABASE', value: cosmosDatabaseName }
         { name: 'COSMOS_CREATE_IF_MISSING', value: 'false' }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsights.properties.ConnectionString }
+        // App Service's own Node.js agent sends requests, dependencies and console logs with no code in the app.
+        { name: 'ApplicationInsightsAgent_EXTENSION_VERSION', value: '~3' }
         { name: 'LOG_LEVEL', value: logLevel }
         { name: 'DEFAULT_TIME_ZONE', value: defaultTimeZone }
       ]
