@@ -42,7 +42,7 @@ export function createBotApp(deps: BotDeps, credentials: BotCredentials, onTurnE
     async (context) => context.activity.type === ActivityTypes.Invoke && context.activity.name === ACTION_INVOKE,
     async (context) => {
       const info = readTurn(context, deps.clock.now());
-      const action = (context.activity.value ?? {}) as { verb?: unknown; data?: unknown };
+      const action = ((context.activity.value ?? {}) as { action?: { verb?: unknown; data?: unknown } }).action ?? {};
       const handler = typeof action.verb === 'string' ? CARD_ROUTES[action.verb as CardVerb] : undefined;
       deps.logger.info({ activityId: info.activityId, conversation: info.key.conversationId, verb: String(action.verb) }, 'card action');
       if (!handler) return answerNotice(context, 'This button is not one I know (the card may be from an older version). Type /help to see what I can do.');
