@@ -33,7 +33,8 @@ export interface ActionParseContext {
  * Reads the text after `/action`. Owners are @mentions at the start or end of the text, or initials
  * at the end (`… DBe EF`); the due date is a phrase at the end (`by Friday`). Both may come in
  * either order. Initials are only read at the end because mid-sentence acronyms (`NHS`, `IT`)
- * look just like them. Unknown initials stop the capture rather than save it half right.
+ * look just like them. Initials close to a member's stop the capture rather than save it half
+ * right; a capitalised word like nobody's initials is left in the text.
  */
 export function parseActionArgs(rawArgs: string, context: ActionParseContext): ActionParse {
   let text = toPlainText(tokenizeMentions(rawArgs, context.mentions));
@@ -68,7 +69,12 @@ export function parseActionArgs(rawArgs: string, context: ActionParseContext): A
     // A single word is the action's text, not an owner ("/action Budget").
     if (text.trim() === token && owners.length === 0) break;
     const resolved = resolveInitials(token, context.members);
-    if (resolved.kind !== 'match') return { kind: 'invalid', message: initialsProblem(token, resolved) };
+    if (resolved.kind !== 'match') {
+      // Once an owner is found, or when nobody's initials are anything like it, an unknown
+      // capitalised word belongs to the text ("… for the SIP JS", "… with GPs"), not to the owners.
+      if (owners.length > 0 || (resolved.kind === 'unknown' && resolved.candidates.length === 0)) break;
+      return { kind: 'invalid', message: initialsProblem(token, resolved) };
+    }
     owners.unshift(toPerson(resolved.member));
     text = stripJoiner(text.slice(0, lastWord.index));
   }
@@ -102,8 +108,7 @@ function initialsProblem(token: string, resolved: { kind: 'unknown' | 'ambiguous
   if (resolved.kind === 'ambiguous') {
     return `"${token}" could be ${list}. Type the initials exactly as listed, or @mention the owner. Nothing was saved.`;
   }
-  const hint = list ? ` Did you mean ${list}?` : ' Type /help to see how to name an owner.';
-  return `Nobody in this chat has the initials "${token}".${hint} You can also @mention the owner. Nothing was saved.`;
+  return `Nobody in this chat has the initials "${token}". Did you mean ${list}? You can also @mention the owner. Nothing was saved.`;
 }
 
 /** A member as an owner: the record keeps who they are, not their initials, which can change. */
