@@ -46,12 +46,15 @@ export function parseActionArgs(rawArgs: string, context: ActionParseContext): A
     owners.push(leading.mention.person);
     text = leading.rest.trim();
   }
+  // Trailing owners are read from the end backwards; inserting each one here keeps them after the
+  // leading owner and in the order they were written.
+  const trailingAt = owners.length;
 
   for (;;) {
     text = text.replace(/[\s,;.]+$/u, '');
     const mention = takeMentionAt(text, 'end', context.mentions);
     if (mention) {
-      owners.unshift(mention.mention.person);
+      owners.splice(trailingAt, 0, mention.mention.person);
       text = stripJoiner(mention.rest);
       continue;
     }
@@ -75,7 +78,7 @@ export function parseActionArgs(rawArgs: string, context: ActionParseContext): A
       if (owners.length > 0 || (resolved.kind === 'unknown' && resolved.candidates.length === 0)) break;
       return { kind: 'invalid', message: initialsProblem(token, resolved) };
     }
-    owners.unshift(toPerson(resolved.member));
+    owners.splice(trailingAt, 0, toPerson(resolved.member));
     text = stripJoiner(text.slice(0, lastWord.index));
   }
 
