@@ -10,7 +10,8 @@ export type ReferenceCommand = { kind: 'ok'; number: number; note: string } | { 
  */
 export function parseReferenceCommand(args: string, options: { noteRequired: boolean; example: string }): ReferenceCommand {
   const text = toPlainText(args);
-  const match = /^(\S+)(?:\s+([\s\S]*))?$/.exec(text);
+  // The reference may contain a space ("A 12", as parseActionRef allows); otherwise it is the first word.
+  const match = /^((?:a\s*-?\s*|#)?\d+|\S+)(?:\s+([\s\S]*))?$/i.exec(text);
   const number = match?.[1] === undefined ? undefined : parseActionRef(match[1]);
   if (number === undefined) {
     const got = match?.[1] ? `"${match[1]}" is not an action reference. ` : 'Which action? ';
