@@ -25,5 +25,7 @@ function decodeEntities(text: string): string {
 }
 
 function safeCodePoint(code: number, fallback: string): string {
-  return Number.isInteger(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : fallback;
+  // A surrogate on its own is half a character: it would turn into U+FFFD in storage and break JSON consumers.
+  const surrogate = code >= 0xd800 && code <= 0xdfff;
+  return Number.isInteger(code) && code > 0 && code <= 0x10ffff && !surrogate ? String.fromCodePoint(code) : fallback;
 }
