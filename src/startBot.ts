@@ -2,14 +2,18 @@ import type { AppConfig } from './config';
 import { systemClock, type Clock } from './domain/clock';
 import { startServer, type RunningServer } from './http/server';
 import { createLogger, type Logger } from './observability/logger';
-import { createStore } from './store/createStore';
+import { createStores } from './store/createStores';
 import type { Store } from './store/store';
+import type { Stores } from './store/stores';
 import { createBotApp } from './teams/createBotApp';
 
 /** A running bot: its server, store and logger, and how to stop them in order. */
 export interface RunningBot {
   server: RunningServer;
+  /** The chats store (series, actions, decisions). */
   store: Store;
+  /** Every store, for callers that look at users and scheduled work too. */
+  stores: Stores;
   logger: Logger;
   stop(): Promise<void>;
 }
@@ -18,7 +22,7 @@ export interface RunningBot {
 export interface BotOverrides {
   clock?: Clock;
   logger?: Logger;
-  store?: Store;
+  stores?: Stores;
   onTurnError?: (error: unknown) => void;
   host?: string;
 }
@@ -26,20 +30,22 @@ export interface BotOverrides {
 /** Wires the configured store, the Teams app and the HTTP server together and starts listening. */
 export async function startBot(config: AppConfig, overrides: BotOverrides = {}): Promise<RunningBot> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
-  const store = overrides.store ?? (await createStore(config.store));
+  const stores = overrides.stores ?? (await createStores(config.store));
+  const store = stores.chats;
   const { adapter, app } = createBotApp(
-    { store, clock: overrides.clock ?? systemClock, logger, defaultTimeZone: config.defaultTimeZone, botAppId: config.credentials.appId },
+    { store, users: stores.users, schedule: stores.schedule, clock: overrides.clock ?? systemClock, logger, defaultTimeZone: config.defaultTimeZone, botAppId: config.credentials.appId },
     config.credentials,
     overrides.onTurnError,
   );
-  const server = await startServer({ adapter, app, store, logger, port: config.port, ...(overrides.host ? { host: overrides.host } : {}) });
+  const server = await startServer({ adapter, app, store: stores, logger, port: config.port, ...(overrides.host ? { host: overrides.host } : {}) });
   return {
     server,
     store,
+    stores,
     logger,
     stop: async () => {
       await server.close();
-      await store.close();
+      await stores.close();
     },
   };
 }

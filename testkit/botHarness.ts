@@ -5,7 +5,7 @@ import type { AppConfig } from '../src/config';
 import type { Clock } from '../src/domain/clock';
 import { createLogger } from '../src/observability/logger';
 import { startBot, type RunningBot } from '../src/startBot';
-import type { Store } from '../src/store/store';
+import type { Stores } from '../src/store/stores';
 import { FakeConnector, type SentActivity } from './fakeConnector';
 
 /** A bot answering on a real HTTP port, a fake Teams connector, and what went wrong in turns. */
@@ -26,8 +26,8 @@ export interface HarnessOptions {
   clock?: Clock;
   /** Reuse an existing data directory (to test restarts); default a fresh temp dir. */
   dataDir?: string;
-  /** Use this store instead of opening the embedded one. */
-  store?: Store;
+  /** Use these stores instead of opening the embedded ones. */
+  stores?: Stores;
   /** Share a connector between bots (two instances talking to one Teams). */
   connector?: FakeConnector;
 }
@@ -36,7 +36,7 @@ export interface HarnessOptions {
 export async function startHarness(options: HarnessOptions = {}): Promise<BotHarness> {
   const ownConnector = !options.connector;
   const connector = options.connector ?? (await new FakeConnector().start());
-  const ownDir = !options.dataDir && !options.store;
+  const ownDir = !options.dataDir && !options.stores;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'meeting-actions-'));
   const config: AppConfig = {
     port: 0,
@@ -53,7 +53,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<BotHar
     host: '127.0.0.1',
     onTurnError: (error) => turnErrors.push(error),
     ...(options.clock ? { clock: options.clock } : {}),
-    ...(options.store ? { store: options.store } : {}),
+    ...(options.stores ? { stores: options.stores } : {}),
   });
   let seen = connector.sent.length;
   return {

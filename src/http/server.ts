@@ -2,7 +2,7 @@ import restify from 'restify';
 import type { AddressInfo } from 'node:net';
 import type { TeamsAdapter, Application, TurnState } from '@microsoft/teams-ai';
 import type { Logger } from '../observability/logger';
-import type { Store } from '../store/store';
+
 
 /** A listening HTTP server and how to stop it. */
 export interface RunningServer {
@@ -19,7 +19,8 @@ export interface RunningServer {
 export async function startServer(options: {
   adapter: TeamsAdapter;
   app: Application<TurnState>;
-  store: Store;
+  /** Anything that can say whether the database answers. */
+  store: { ping(): Promise<void> };
   logger: Logger;
   port: number;
   host?: string;

@@ -1,10 +1,14 @@
 import type { Clock } from '../domain/clock';
 import type { Logger } from '../observability/logger';
+import type { ScheduleStore } from '../store/scheduleStore';
 import type { Store } from '../store/store';
+import type { UserStore } from '../store/userStore';
 
 /** What the Teams handlers are given by the composition root. */
 export interface BotDeps {
   store: Store;
+  users: UserStore;
+  schedule: ScheduleStore;
   clock: Clock;
   logger: Logger;
   /** Time zone for a chat whose first speaker's client sent none. */

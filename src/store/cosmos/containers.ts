@@ -8,4 +8,8 @@ export const COSMOS_DATABASE_DEFAULT = 'meeting-actions';
 export const COSMOS_CONTAINERS = {
   /** Series, actions and decisions of one chat share a partition: capture and close are point operations. */
   chats: '/seriesId',
+  /** People's profiles: point reads by tenant and user. */
+  users: '/tenantId',
+  /** The scheduler's future work: point claims; the due query uses the range index on dueAt. */
+  schedule: '/tenantId',
 } as const;

@@ -1,19 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { seriesIdOf } from '../../domain/seriesId';
 import type { Action, Decision, Series, SeriesKey, Versioned } from '../../domain/types';
 import { assertSeriesIdMatches } from '../seriesKeyCheck';
 import { ConcurrencyError, type Store } from '../store';
 import { applySchema } from './schema';
+import { openSqliteDatabase } from './openDatabase';
 import { guardSqlite } from './unavailable';
-
-/** File name of the embedded database inside `DATA_DIR`. */
-export const SQLITE_FILE_NAME = 'meeting-actions.db';
-
-/** How long a writer waits for another process's lock before giving up with `StoreUnavailableError`. */
-const BUSY_TIMEOUT_MS = 5000;
 
 interface Row {
   etag: string;
@@ -30,18 +23,7 @@ export class SqliteStore implements Store {
 
   /** Opens (creating if needed) `<dataDir>/meeting-actions.db`. */
   static open(dataDir: string): SqliteStore {
-    mkdirSync(dataDir, { recursive: true });
-    const db = new Database(join(dataDir, SQLITE_FILE_NAME), { timeout: BUSY_TIMEOUT_MS });
-    try {
-      // WAL lets readers carry on while one process writes; synchronous stays at its FULL default
-      // because a capture that was acknowledged must survive a power cut too.
-      db.pragma('journal_mode = WAL');
-      db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-      applySchema(db);
-    } catch (error) {
-      db.close();
-      throw error;
-    }
+    const db = openSqliteDatabase(dataDir, applySchema);
     return new SqliteStore(db);
   }
 

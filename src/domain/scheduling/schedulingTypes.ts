@@ -1,0 +1,56 @@
+import type { SeriesKey } from '../types';
+
+/** How and when a person wants to be chased, and where to reach them. */
+export interface UserProfile {
+  /** Store id: hashes tenant and user, so tenants never share a record. */
+  id: string;
+  tenantId: string;
+  /** Azure AD object id (the same `id` actions use for owners). */
+  userId: string;
+  name: string;
+  /** Teams user id (`29:…`), needed to open a 1:1 chat. */
+  teamsId?: string;
+  /** The 1:1 chat with the bot, once known. `dead` after Teams answered 403 (app blocked or removed). */
+  personalChat?: { conversationId: string; serviceUrl: string; dead?: boolean };
+  /** IANA zone from the person's own client or `/settings`. */
+  timeZone?: string;
+  locale?: string;
+  preferences: NotificationPreferences;
+}
+
+/** What `/settings` changes. */
+export interface NotificationPreferences {
+  /** ISO weekday of the weekly digest: 1 = Monday … 7 = Sunday. */
+  digestDay: number;
+  /** Local hour (0–23) of digests and reminders. */
+  hour: number;
+  digestEnabled: boolean;
+}
+
+/** Defaults a person has until they change them: Monday, 09:00, digests on. */
+export const DEFAULT_PREFERENCES: NotificationPreferences = { digestDay: 1, hour: 9, digestEnabled: true };
+
+/** Working days before the due date that the first reminder goes out. */
+export const REMINDER_LEAD_WORKING_DAYS = 2;
+
+/** One piece of future work for the scheduler. Exactly one record per purpose, named by `jobIdFor`. */
+export type ScheduledJob = {
+  id: string;
+  tenantId: string;
+  /**
+   * ISO instant from which the job is due. A reminder job with no date is dormant: it records that
+   * the owner has the open action (the digest reads it) but never fires.
+   */
+  dueAt?: string;
+  /** While claimed: until when the claim holds. A claim that lapses (the claimer died) is taken again. */
+  leaseUntil?: string;
+  /** Which instance holds the claim (for logs). */
+  leaseOwner?: string;
+} & (
+  | { kind: 'actionReminder'; series: SeriesKey; actionId: string; ownerId: string; /** When this owner was last reminded. */ lastSentAt?: string }
+  | { kind: 'weeklyDigest'; userId: string }
+  | { kind: 'chairDigest'; series: SeriesKey; meetingAt: string }
+);
+
+/** The kinds of scheduled work. */
+export type ScheduledJobKind = ScheduledJob['kind'];

@@ -1,0 +1,32 @@
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { userProfileId } from '../../domain/scheduling/jobIds';
+import type { UserProfile } from '../../domain/scheduling/schedulingTypes';
+import type { Versioned } from '../../domain/types';
+import { ConcurrencyError } from '../store';
+import type { UserStore } from '../userStore';
+import { guardSqlite } from './unavailable';
+
+/** People's profiles in the embedded database. */
+export class SqliteUserStore implements UserStore {
+  constructor(private readonly db: Database.Database) {}
+
+  async getUser(tenantId: string, userId: string): Promise<Versioned<UserProfile> | undefined> {
+    const row = guardSqlite('read a user', () =>
+      this.db.prepare<[string], { etag: string; body: string }>('SELECT etag, body FROM users WHERE id = ?').get(userProfileId(tenantId, userId)),
+    );
+    return row && { value: JSON.parse(row.body) as UserProfile, etag: row.etag };
+  }
+
+  async putUser(profile: UserProfile, etag?: string): Promise<Versioned<UserProfile>> {
+    const next = randomUUID();
+    const body = JSON.stringify(profile);
+    const changes = guardSqlite('write a user', () =>
+      etag === undefined
+        ? this.db.prepare('INSERT INTO users (id, tenant_id, etag, body) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING').run(profile.id, profile.tenantId, next, body).changes
+        : this.db.prepare('UPDATE users SET etag = ?, body = ? WHERE id = ? AND etag = ?').run(next, body, profile.id, etag).changes,
+    );
+    if (changes === 0) throw new ConcurrencyError(`user ${profile.id}`);
+    return { value: profile, etag: next };
+  }
+}

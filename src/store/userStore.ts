@@ -1,0 +1,10 @@
+import type { UserProfile } from '../domain/scheduling/schedulingTypes';
+import type { Versioned } from '../domain/types';
+
+/** People's profiles: where to reach them 1:1 and how they want to be chased. */
+export interface UserStore {
+  /** Reads a person's profile in a tenant. */
+  getUser(tenantId: string, userId: string): Promise<Versioned<UserProfile> | undefined>;
+  /** Creates (no etag; `ConcurrencyError` if it exists) or replaces (etag must be current) a profile. */
+  putUser(profile: UserProfile, etag?: string): Promise<Versioned<UserProfile>>;
+}
