@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { CosmosClient } from '@azure/cosmos';
+import { type ConnectionPolicy, CosmosClient } from '@azure/cosmos';
 import { CosmosStore } from '../../src/store/cosmos/cosmosStore';
 import { createStore, type StoreConfig } from '../../src/store/createStore';
 import { StoreUnavailableError } from '../../src/store/store';
 import { aSeries, anAction } from '../builders';
+import { isDocumentCreate, startFaultyCosmosProxy } from './faultyCosmosProxy';
 import { LOCAL_COSMOS_KEY, type LocalCosmosServer, startLocalCosmosServer } from './localCosmosServer';
 import { describeStoreContract } from './storeContract';
 
@@ -14,6 +15,12 @@ const FAST_RETRY = { attempts: 2, baseDelayMs: 1, maxDelayMs: 5 };
 
 let server: LocalCosmosServer;
 const database = `test-${randomUUID()}`;
+/** Servers and stores a test opened; closed even when an expectation fails, so Jest can exit. */
+const toRelease: (() => Promise<void>)[] = [];
+
+afterEach(async () => {
+  for (const release of toRelease.splice(0).reverse()) await release();
+});
 
 beforeAll(async () => {
   server = await startLocalCosmosServer();
@@ -21,6 +28,38 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.stop();
 });
+
+/** Registers a store for release after the test and returns it. */
+function released<T extends { close(): Promise<void> }>(store: T): T {
+  toRelease.push(() => store.close());
+  return store;
+}
+
+/** A raw SDK client on the local server, for arranging and inspecting what the store cannot. */
+function localClient(): CosmosClient {
+  const client = new CosmosClient({
+    endpoint: server.endpoint,
+    key: LOCAL_COSMOS_KEY,
+    connectionPolicy: { enableEndpointDiscovery: false },
+  });
+  toRelease.push(async () => client.dispose());
+  return client;
+}
+
+/** Opens a store on `endpoint` with the quick test retry, released after the test. */
+async function openFast(endpoint: string, connectionPolicy: ConnectionPolicy = {}): Promise<CosmosStore> {
+  const store = await CosmosStore.open(
+    {
+      endpoint,
+      key: LOCAL_COSMOS_KEY,
+      database,
+      createIfMissing: true,
+      connectionPolicy: { enableEndpointDiscovery: false, ...connectionPolicy },
+    },
+    FAST_RETRY,
+  );
+  return released(store);
+}
 
 function localConfig(overrides: Partial<Extract<StoreConfig, { kind: 'cosmos' }>> = {}): StoreConfig {
   return {
@@ -64,18 +103,12 @@ if (process.env.COSMOS_ENDPOINT) {
 
 describe('CosmosStore documents', () => {
   it('stores every record of a chat in one partition, told apart by type', async () => {
-    const store = await createStore(localConfig());
+    const store = released(await createStore(localConfig()));
     const series = aSeries();
     await store.putSeries(series);
     await store.insertAction(anAction(series));
-    await store.close();
-    const client = new CosmosClient({
-      endpoint: server.endpoint,
-      key: LOCAL_COSMOS_KEY,
-      connectionPolicy: { enableEndpointDiscovery: false },
-    });
 
-    const { resources } = await client
+    const { resources } = await localClient()
       .database(database)
       .container('chats')
       .items.query({ query: 'SELECT c.type, c.seriesId FROM c WHERE c.seriesId = @s', parameters: [{ name: '@s', value: series.id }] })
@@ -85,11 +118,10 @@ describe('CosmosStore documents', () => {
       { type: 'action', seriesId: series.id },
       { type: 'series', seriesId: series.id },
     ]);
-    client.dispose();
   });
 
   it('hands back domain records without Cosmos system fields', async () => {
-    const store = await createStore(localConfig());
+    const store = released(await createStore(localConfig()));
     const series = aSeries();
     await store.putSeries(series);
     const action = anAction(series);
@@ -101,7 +133,6 @@ describe('CosmosStore documents', () => {
     expect(Object.keys(read?.value ?? {}).filter((name) => name.startsWith('_') || name === 'type')).toEqual([]);
     expect(listed).toEqual([action]);
     expect(Object.keys(listed[0] ?? {}).filter((name) => name.startsWith('_') || name === 'type')).toEqual([]);
-    await store.close();
   });
 });
 
@@ -116,13 +147,7 @@ describe('CosmosStore start-up', () => {
 
   it('names a missing container when the database exists', async () => {
     const bare = `bare-${randomUUID()}`;
-    const client = new CosmosClient({
-      endpoint: server.endpoint,
-      key: LOCAL_COSMOS_KEY,
-      connectionPolicy: { enableEndpointDiscovery: false },
-    });
-    await client.databases.create({ id: bare });
-    client.dispose();
+    await localClient().databases.create({ id: bare });
 
     await expect(createStore(localConfig({ database: bare, createIfMissing: false }))).rejects.toThrow(
       /container 'chats' \(partition key \/seriesId\) does not exist/,
@@ -132,22 +157,15 @@ describe('CosmosStore start-up', () => {
   it('opens an existing layout without createIfMissing', async () => {
     await (await createStore(localConfig())).close();
 
-    const store = await createStore(localConfig({ createIfMissing: false }));
+    const store = released(await createStore(localConfig({ createIfMissing: false })));
 
     await expect(store.ping()).resolves.toBeUndefined();
-    await store.close();
   });
 
   it('refuses a container partitioned by another key', async () => {
     const wrong = `wrong-${randomUUID()}`;
-    const client = new CosmosClient({
-      endpoint: server.endpoint,
-      key: LOCAL_COSMOS_KEY,
-      connectionPolicy: { enableEndpointDiscovery: false },
-    });
-    const { database: created } = await client.databases.create({ id: wrong });
+    const { database: created } = await localClient().databases.create({ id: wrong });
     await created.containers.create({ id: 'chats', partitionKey: { paths: ['/tenantId'] } });
-    client.dispose();
 
     await expect(createStore(localConfig({ database: wrong, createIfMissing: false }))).rejects.toThrow(
       /partitioned by \/tenantId, but the bot needs \/seriesId/,
@@ -159,47 +177,75 @@ describe('CosmosStore when Cosmos DB is unreachable', () => {
   it('fails start-up with StoreUnavailableError when nothing listens at the endpoint', async () => {
     const refused = await closedPort();
 
-    await expect(
-      CosmosStore.open(
-        { endpoint: `http://127.0.0.1:${refused}`, key: LOCAL_COSMOS_KEY, database, createIfMissing: false, connectionPolicy: { enableEndpointDiscovery: false } },
-        FAST_RETRY,
-      ),
-    ).rejects.toBeInstanceOf(StoreUnavailableError);
+    await expect(openFast(`http://127.0.0.1:${refused}`)).rejects.toBeInstanceOf(StoreUnavailableError);
   });
 
   it('answers StoreUnavailableError with diagnostics when the server goes away after start-up', async () => {
     const ownServer = await startLocalCosmosServer();
-    const store = await CosmosStore.open(
-      { endpoint: ownServer.endpoint, key: LOCAL_COSMOS_KEY, database, createIfMissing: true, connectionPolicy: { enableEndpointDiscovery: false } },
-      FAST_RETRY,
-    );
+    const store = await openFast(ownServer.endpoint);
     await ownServer.stop();
 
     const failure = await store.getSeries(aSeries()).catch((error: unknown) => error);
 
     expect(failure).toBeInstanceOf(StoreUnavailableError);
     expect((failure as StoreUnavailableError).diagnostics).toMatchObject({ statusCode: 'ECONNREFUSED', attempts: 2 });
-    await store.close();
   });
 
   it('gives up on a server that accepts connections but never answers, instead of hanging', async () => {
     const silent = await startSilentServer();
-    const store = CosmosStore.open(
-      {
-        endpoint: silent.endpoint,
-        key: LOCAL_COSMOS_KEY,
-        database,
-        createIfMissing: false,
-        connectionPolicy: { enableEndpointDiscovery: false, requestTimeout: 200 },
-      },
-      FAST_RETRY,
-    );
-
-    const failure = await store.catch((error: unknown) => error);
+    toRelease.push(silent.stop);
+    const failure = await openFast(silent.endpoint, { requestTimeout: 200 }).catch((error: unknown) => error);
 
     expect(failure).toBeInstanceOf(StoreUnavailableError);
     expect((failure as StoreUnavailableError).diagnostics).toMatchObject({ statusCode: 'TimeoutError', attempts: 2 });
-    await silent.stop();
+  });
+});
+
+describe('CosmosStore when Cosmos DB hiccups or throttles', () => {
+  it('retries a 503 on insert and stores the action once', async () => {
+    let failuresLeft = 1;
+    const proxy = await startFaultyCosmosProxy(server.endpoint, (req) =>
+      isDocumentCreate(req) && failuresLeft-- > 0 ? 503 : undefined,
+    );
+    toRelease.push(proxy.stop);
+    const store = await openFast(proxy.endpoint);
+    const series = aSeries();
+    const action = anAction(series);
+
+    const { created } = await store.insertAction(action);
+
+    expect(created).toBe(true);
+    expect(proxy.failedActivityIds).toHaveLength(1);
+    expect(await store.listActions(series)).toEqual([action]);
+  });
+
+  it('reports a write that stays unavailable with the status and activity id support will ask for', async () => {
+    const proxy = await startFaultyCosmosProxy(server.endpoint, (req) => (isDocumentCreate(req) ? 503 : undefined));
+    toRelease.push(proxy.stop);
+    const store = await openFast(proxy.endpoint);
+
+    const failure = await store.insertAction(anAction(aSeries())).catch((error: unknown) => error);
+
+    expect(failure).toBeInstanceOf(StoreUnavailableError);
+    expect((failure as StoreUnavailableError).diagnostics).toMatchObject({
+      statusCode: 503,
+      attempts: FAST_RETRY.attempts,
+      activityId: proxy.failedActivityIds.at(-1),
+    });
+  });
+
+  it('stops after the SDK\'s throttling budget and reports 429 as unavailable', async () => {
+    const proxy = await startFaultyCosmosProxy(server.endpoint, (req) => (isDocumentCreate(req) ? 429 : undefined));
+    toRelease.push(proxy.stop);
+    const store = await openFast(proxy.endpoint, {
+      retryOptions: { maxRetryAttemptCount: 2, fixedRetryIntervalInMilliseconds: 1, maxWaitTimeInSeconds: 1 },
+    });
+
+    const failure = await store.insertAction(anAction(aSeries())).catch((error: unknown) => error);
+
+    expect(failure).toBeInstanceOf(StoreUnavailableError);
+    expect((failure as StoreUnavailableError).diagnostics).toMatchObject({ statusCode: 429 });
+    expect(proxy.failedActivityIds).toHaveLength(3);
   });
 });
 
