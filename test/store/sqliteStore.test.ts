@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,6 +43,19 @@ describe('SqliteStore on disk', () => {
     await after.close();
   });
 
+  it('waits for another process that holds the write lock instead of failing', async () => {
+    const dir = freshDir();
+    const store = SqliteStore.open(dir);
+    const series = aSeries();
+    const other = await holdWriteLockInAnotherProcess(join(dir, 'meeting-actions.db'), 300);
+
+    const written = await store.putSeries(series);
+
+    expect(await store.getSeries(series)).toEqual(written);
+    expect(await other.exited).toBe(0);
+    await store.close();
+  });
+
   it('runs in WAL mode, so readers in other processes are not blocked by a writer', async () => {
     const dir = freshDir();
     const store = SqliteStore.open(dir);
@@ -52,3 +66,23 @@ describe('SqliteStore on disk', () => {
     raw.close();
   });
 });
+
+/**
+ * Starts a Node process that takes SQLite's write lock on `file`, says so, holds it for `holdMs`
+ * and commits. The store's next write must wait for it (busy_timeout) rather than fail.
+ */
+async function holdWriteLockInAnotherProcess(file: string, holdMs: number): Promise<{ exited: Promise<number | null> }> {
+  const script = `
+    const db = new (require('better-sqlite3'))(process.argv[1]);
+    db.exec('BEGIN IMMEDIATE');
+    process.stdout.write('locked\\n');
+    setTimeout(() => { db.exec('COMMIT'); db.close(); }, Number(process.argv[2]));
+  `;
+  const child = spawn(process.execPath, ['-e', script, file, String(holdMs)], { cwd: process.cwd() });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.once('data', () => resolve());
+    child.once('exit', (code) => reject(new Error(`lock holder exited early with ${code}`)));
+  });
+  return { exited };
+}
