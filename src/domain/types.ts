@@ -59,6 +59,8 @@ export interface Series extends SeriesKey {
   serviceUrl?: string;
   /** Teams meeting id from the chat's channel data, when the chat belongs to a meeting. */
   meetingId?: string;
+  /** ISO instant the next meeting starts, when known; the minutes print it as "Date of next meeting". */
+  nextMeetingAt?: string;
   /** ISO instant the record was created. */
   createdAt: string;
 }
@@ -110,6 +112,8 @@ export interface Action extends SeriesKey {
   item?: AgendaItem;
   /** Meeting day it was captured on (calendar date in the series' time zone). */
   meetingDate: string;
+  /** The Meeting record open when it was captured; absent on records from before meetings were kept. */
+  meetingId?: string;
   status: ActionStatus;
   createdBy: Person;
   createdAt: string;
@@ -131,6 +135,8 @@ export interface Decision extends SeriesKey {
   text: string;
   item?: AgendaItem;
   meetingDate: string;
+  /** The Meeting record open when it was recorded; absent on records from before meetings were kept. */
+  meetingId?: string;
   recordedBy: Person;
   recordedAt: string;
 }
