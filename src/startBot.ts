@@ -33,7 +33,7 @@ export async function startBot(config: AppConfig, overrides: BotOverrides = {}):
   const stores = overrides.stores ?? (await createStores(config.store));
   const store = stores.chats;
   const { adapter, app } = createBotApp(
-    { store, users: stores.users, schedule: stores.schedule, clock: overrides.clock ?? systemClock, logger, defaultTimeZone: config.defaultTimeZone, botAppId: config.credentials.appId },
+    { store, users: stores.users, schedule: stores.schedule, meetings: stores.meetings, clock: overrides.clock ?? systemClock, logger, defaultTimeZone: config.defaultTimeZone, botAppId: config.credentials.appId },
     config.credentials,
     overrides.onTurnError,
   );

@@ -1,3 +1,4 @@
+import type { MeetingStore } from './meetingStore';
 import type { ScheduleStore } from './scheduleStore';
 import type { Store } from './store';
 import type { UserStore } from './userStore';
@@ -10,6 +11,8 @@ export interface Stores {
   users: UserStore;
   /** The scheduler's future work. */
   schedule: ScheduleStore;
+  /** Meetings of each series and the notes of their discussion. */
+  meetings: MeetingStore;
   /** Resolves if the database answers. */
   ping(): Promise<void>;
   /** Closes every store. */

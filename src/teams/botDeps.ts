@@ -1,5 +1,6 @@
 import type { Clock } from '../domain/clock';
 import type { Logger } from '../observability/logger';
+import type { MeetingStore } from '../store/meetingStore';
 import type { ScheduleStore } from '../store/scheduleStore';
 import type { Store } from '../store/store';
 import type { UserStore } from '../store/userStore';
@@ -9,6 +10,8 @@ export interface BotDeps {
   store: Store;
   users: UserStore;
   schedule: ScheduleStore;
+  /** Meetings and their notes, for attendance and minutes. */
+  meetings: MeetingStore;
   clock: Clock;
   logger: Logger;
   /** Time zone for a chat whose first speaker's client sent none. */
