@@ -1,0 +1,59 @@
+/** What a bench run does, read from `BENCH_*` environment variables (see docs/BENCHMARKS.md). */
+export interface BenchConfig {
+  /** Measured `/action` requests per round and concurrency level. */
+  requests: number;
+  /** Measured Close clicks per round and concurrency level. */
+  invokeRequests: number;
+  concurrency: number[];
+  /** Rounds per level, alternating bot and echo as bot, echo, echo, bot (ABBA cancels linear drift). */
+  rounds: number;
+  /** Unmeasured requests sent to each target before a section measures. */
+  warmup: number;
+  /** A round stops issuing requests after this long, whatever its count. */
+  maxSecondsPerRound: number;
+  chats: number;
+  membersPerChat: number;
+  /** Renders per card type in the card rendering section. */
+  renders: number;
+  /** Section ids to run; empty means all. */
+  sections: string[];
+  /** Directory for the bot child's `--cpu-prof` output, when profiling. */
+  cpuProfileDir?: string;
+  /** Where the results go; empty to only print them. */
+  docPath: string;
+}
+
+/** Reads the bench configuration, failing with the variable's name on a bad value. */
+export function readBenchConfig(env: NodeJS.ProcessEnv): BenchConfig {
+  const int = (name: string, fallback: number, min = 1): number => {
+    const text = env[name]?.trim();
+    if (!text) return fallback;
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be a whole number of at least ${min}; it is "${text}".`);
+    return value;
+  };
+  const list = (name: string, fallback: string): string[] =>
+    (env[name]?.trim() || fallback)
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean);
+  const concurrency = list('BENCH_CONCURRENCY', '1,16,64').map(Number);
+  if (concurrency.some((level) => !Number.isInteger(level) || level < 1)) throw new Error('BENCH_CONCURRENCY must be a comma-separated list of whole numbers, e.g. 1,16,64.');
+  const requests = int('BENCH_REQUESTS', 1000);
+  const profileDir = env['BENCH_CPU_PROF']?.trim();
+  return {
+    requests,
+    invokeRequests: int('BENCH_INVOKE_REQUESTS', requests),
+    concurrency,
+    rounds: int('BENCH_ROUNDS', 4),
+    warmup: int('BENCH_WARMUP', 300, 0),
+    maxSecondsPerRound: int('BENCH_MAX_SECONDS', 60),
+    // One chat per client by default, so concurrent captures are in different chats as in real use.
+    chats: int('BENCH_CHATS', Math.max(...concurrency)),
+    membersPerChat: int('BENCH_MEMBERS', 20),
+    renders: int('BENCH_RENDERS', 2000),
+    sections: list('BENCH_SECTIONS', ''),
+    ...(profileDir ? { cpuProfileDir: profileDir } : {}),
+    docPath: env['BENCH_DOC'] ?? 'docs/BENCHMARKS.md',
+  };
+}

@@ -1,0 +1,62 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AppConfig } from '../src/config';
+import { createLogger } from '../src/observability/logger';
+import { startBot } from '../src/startBot';
+import { startEchoBot } from './echoBot';
+
+/** Messages the bench sends a target process over IPC. */
+export type TargetRequest = { type: 'memory' } | { type: 'stop' };
+
+/** Messages a target process sends back. */
+export type TargetReply = { type: 'ready'; url: string } | { type: 'memory'; maxRssKb: number; rssKb: number };
+
+/**
+ * Entry of a target child process (`bot` or `echo`): each runs alone so its peak memory is its own
+ * and its event loop shares nothing with the load generator.
+ */
+async function main(kind: string | undefined): Promise<void> {
+  let stop: () => Promise<void>;
+  let url: string;
+  if (kind === 'bot') {
+    const dataDir = mkdtempSync(join(tmpdir(), 'meeting-actions-bench-'));
+    const config: AppConfig = {
+      port: 0,
+      credentials: { appId: '', appPassword: '', appType: 'MultiTenant', tenantId: '' },
+      localMode: true,
+      store: { kind: 'sqlite', dataDir },
+      logLevel: process.env['BENCH_BOT_LOG_LEVEL'] ?? 'info',
+      defaultTimeZone: 'Europe/London',
+      production: false,
+    };
+    const bot = await startBot(config, { logger: createLogger(config.logLevel), host: '127.0.0.1' });
+    url = bot.server.url;
+    stop = async () => {
+      await bot.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    };
+  } else if (kind === 'echo') {
+    const echo = await startEchoBot();
+    url = echo.url;
+    stop = () => echo.close();
+  } else {
+    throw new Error(`usage: targetProcess.js bot|echo (got ${kind ?? 'nothing'})`);
+  }
+  const reply = (message: TargetReply) => process.send?.(message);
+  process.on('message', (message: TargetRequest) => {
+    if (message.type === 'memory') {
+      const rssKb = Math.round(process.memoryUsage().rss / 1024);
+      reply({ type: 'memory', maxRssKb: process.resourceUsage().maxRSS, rssKb });
+    } else if (message.type === 'stop') {
+      // A normal exit, so `--cpu-prof` writes its profile.
+      void stop().then(() => process.exit(0));
+    }
+  });
+  reply({ type: 'ready', url });
+}
+
+main(process.argv[2]).catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
