@@ -2,6 +2,7 @@ import type { StoreConfig } from './store/createStore';
 import type { BotCredentials } from './teams/createBotApp';
 import { isValidTimeZone } from './domain/dateFormat';
 import { COSMOS_DATABASE_DEFAULT } from './store/cosmos/containers';
+import { readMinutesConfig, type MinutesConfig } from './minutes/minutesConfig';
 
 /** Everything the bot reads from its environment, parsed and checked. */
 export interface AppConfig {
@@ -13,6 +14,21 @@ export interface AppConfig {
   logLevel: string;
   defaultTimeZone: string;
   production: boolean;
+  /** Minutes links: signing secret and public address (absent: a per-process secret, the server's own address). */
+  minutes?: MinutesConfig;
+  /** Application Insights connection string; telemetry is exported only when it is set. */
+  telemetryConnectionString?: string;
+  /** The in-process scheduler; absent means off (tests and tools drive `tick` themselves). */
+  scheduler?: SchedulerConfig;
+}
+
+/** When the in-process scheduler runs and how it times the chair's digest. */
+export interface SchedulerConfig {
+  /** Run `tick` on a timer inside the bot process. */
+  enabled: boolean;
+  intervalSeconds: number;
+  /** Hours before the next meeting that the chair gets the action log. */
+  chairDigestLeadHours: number;
 }
 
 /** A setting is missing or wrong; the message says which variable to set and how. */
@@ -55,6 +71,15 @@ export function readConfig(env: NodeJS.ProcessEnv): AppConfig {
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}; it is "${logLevel}".`);
   const defaultTimeZone = value('DEFAULT_TIME_ZONE') ?? 'Europe/London';
   if (!isValidTimeZone(defaultTimeZone)) problems.push(`DEFAULT_TIME_ZONE must be an IANA time zone such as Europe/London; it is "${defaultTimeZone}".`);
+  const telemetryConnectionString = value('APPLICATIONINSIGHTS_CONNECTION_STRING');
+  // The exporter would throw at start-up with a less helpful message; the value itself is not echoed.
+  if (telemetryConnectionString && !/(^|;)\s*InstrumentationKey=[^;]+/i.test(telemetryConnectionString)) {
+    problems.push('APPLICATIONINSIGHTS_CONNECTION_STRING must be an Application Insights connection string (InstrumentationKey=…;IngestionEndpoint=…), as shown on the resource\'s Overview page; unset it to run without telemetry.');
+  }
+
+  const scheduler = readSchedulerConfig(value, problems);
+
+  const minutes = readMinutesConfig(value, production, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -65,6 +90,25 @@ export function readConfig(env: NodeJS.ProcessEnv): AppConfig {
     logLevel,
     defaultTimeZone,
     production,
+    minutes,
+    ...(telemetryConnectionString ? { telemetryConnectionString } : {}),
+    scheduler,
+  };
+}
+
+function readSchedulerConfig(value: (name: string) => string | undefined, problems: string[]): SchedulerConfig {
+  const mode = value('SCHEDULER') ?? 'on';
+  if (!['on', 'off'].includes(mode)) problems.push(`SCHEDULER must be "on" (reminders and digests sent from this process) or "off"; it is "${mode}".`);
+  const number = (name: string, fallback: number, min: number, max: number): number => {
+    const text = value(name);
+    const parsed = text === undefined ? fallback : Number(text);
+    if (!Number.isFinite(parsed) || parsed < min || parsed > max) problems.push(`${name} must be a number from ${min} to ${max}; it is "${text}".`);
+    return parsed;
+  };
+  return {
+    enabled: mode === 'on',
+    intervalSeconds: number('SCHEDULER_INTERVAL_SECONDS', 60, 5, 3600),
+    chairDigestLeadHours: number('CHAIR_DIGEST_LEAD_HOURS', 24, 0, 24 * 14),
   };
 }
 

@@ -1,15 +1,14 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { readConfig, type AppConfig } from '../../src/config';
 import { createLogger } from '../../src/observability/logger';
 import { startBot, type RunningBot } from '../../src/startBot';
 import { FakeConnector } from '../../testkit/fakeConnector';
 import { chatPerson, TeamsChat } from '../../testkit/teamsChat';
+import { REPO, refusedBy, runEntryPoint } from './entryPoint';
 import { guardNetwork, type NetworkGuard } from './networkGuard';
-
-const REPO = resolve(__dirname, '../..');
 
 describe('production refuses to start without bot credentials', () => {
   test('readConfig names BOT_ID', () => {
@@ -17,24 +16,11 @@ describe('production refuses to start without bot credentials', () => {
   });
 
   test('the real entry point exits with code 1 and says what to set', () => {
-    // Runs src/index.ts itself, compiled on load by SWC (the compiler Jest uses), so the test needs
-    // no build step and still goes through the composition root's own error handling.
-    const loader = [
-      "const { transformSync } = require('@swc/core');",
-      "const { readFileSync } = require('node:fs');",
-      "require.extensions['.ts'] = (module, file) => module._compile(transformSync(readFileSync(file, 'utf8'),",
-      "  { filename: file, jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }).code, file);",
-      'require(process.argv[1]);',
-    ].join('\n');
-    const run = spawnSync(process.execPath, ['-e', loader, join(REPO, 'src/index.ts')], {
-      cwd: REPO,
-      env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'production' },
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    const run = runEntryPoint({ NODE_ENV: 'production' });
     expect(run.stderr).toContain('The bot cannot start');
     expect(run.stderr).toContain('BOT_ID is not set');
     expect(run.stdout).not.toContain('listening');
+    expect(refusedBy(run.stderr)).toEqual([]);
     expect(run.status).toBe(1);
   });
 });

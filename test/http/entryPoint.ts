@@ -1,0 +1,41 @@
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams, type SpawnSyncReturns } from 'node:child_process';
+import { join, resolve } from 'node:path';
+
+/** The repository root, where the entry point and node_modules are. */
+export const REPO = resolve(__dirname, '../..');
+
+/** What the child prints on exit: every connection it tried to open off this machine (see networkGuard). */
+export const REFUSED_MARKER = 'network guard refused: ';
+
+// Compiles .ts files on load with SWC (the compiler Jest uses), so tests run src/index.ts itself
+// with no build step; the network guard is installed first and reports what it refused on exit.
+const LOADER = [
+  "const { transformSync } = require('@swc/core');",
+  "const { readFileSync } = require('node:fs');",
+  "require.extensions['.ts'] = (module, file) => module._compile(transformSync(readFileSync(file, 'utf8'),",
+  "  { filename: file, jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }).code, file);",
+  'const guard = require(process.argv[1]).guardNetwork();',
+  `process.on('exit', () => process.stderr.write('${REFUSED_MARKER}' + JSON.stringify(guard.refused) + '\\n'));`,
+  'require(process.argv[2]);',
+].join('\n');
+
+function args(): string[] {
+  return ['-e', LOADER, join(REPO, 'test/http/networkGuard.ts'), join(REPO, 'src/index.ts')];
+}
+
+/** Runs the bot's real entry point to completion with exactly this environment (plus PATH). */
+export function runEntryPoint(env: Record<string, string>): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, args(), { cwd: REPO, env: { PATH: process.env['PATH'] ?? '', ...env }, encoding: 'utf8', timeout: 60_000 });
+}
+
+/** Starts the bot's real entry point with exactly this environment (plus PATH); the caller stops it. */
+export function spawnEntryPoint(env: Record<string, string>): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, args(), { cwd: REPO, env: { PATH: process.env['PATH'] ?? '', ...env } });
+}
+
+/** The destinations the child's network guard refused, read from its stderr. */
+export function refusedBy(stderr: string): string[] {
+  const line = stderr.split('\n').find((candidate) => candidate.startsWith(REFUSED_MARKER));
+  if (!line) throw new Error(`the child did not report its network guard; stderr was:\n${stderr}`);
+  return JSON.parse(line.slice(REFUSED_MARKER.length)) as string[];
+}
