@@ -1,0 +1,88 @@
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/** Width of a card in a Teams chat, in CSS pixels. */
+export const CARD_WIDTH = 460;
+const MARGIN = 16;
+
+/** A Teams-like light host config: Teams' font stack, neutral greys, its purple accent, its spacing. */
+const HOST_CONFIG = {
+  fontFamily: "'Segoe UI', 'Segoe UI Web (West European)', -apple-system, BlinkMacSystemFont, Roboto, 'Helvetica Neue', Arial, sans-serif",
+  supportsInteractivity: true,
+  spacing: { small: 4, default: 8, medium: 16, large: 20, extraLarge: 24, padding: 16 },
+  separator: { lineThickness: 1, lineColor: '#E0E0E0' },
+  fontSizes: { small: 12, default: 14, medium: 14, large: 18, extraLarge: 24 },
+  fontWeights: { lighter: 300, default: 400, bolder: 600 },
+  imageSizes: { small: 32, medium: 52, large: 100 },
+  actions: { maxActions: 6, spacing: 'default', buttonSpacing: 8, showCard: { actionMode: 'inline', inlineTopMargin: 16 }, actionsOrientation: 'horizontal', actionAlignment: 'left' },
+  containerStyles: {
+    default: {
+      backgroundColor: '#FFFFFF',
+      foregroundColors: {
+        default: { default: '#242424', subtle: '#616161' },
+        accent: { default: '#5B5FC7', subtle: '#444791' },
+        good: { default: '#0E700E', subtle: '#107C10' },
+        warning: { default: '#835C00', subtle: '#835C00' },
+        attention: { default: '#C4314B', subtle: '#A72037' },
+        dark: { default: '#242424', subtle: '#616161' },
+        light: { default: '#FFFFFF', subtle: '#F5F5F5' },
+      },
+    },
+    emphasis: {
+      backgroundColor: '#F5F5F5',
+      foregroundColors: {
+        default: { default: '#242424', subtle: '#616161' },
+        accent: { default: '#5B5FC7', subtle: '#444791' },
+        good: { default: '#0E700E', subtle: '#107C10' },
+        warning: { default: '#835C00', subtle: '#835C00' },
+        attention: { default: '#C4314B', subtle: '#A72037' },
+        dark: { default: '#242424', subtle: '#616161' },
+        light: { default: '#FFFFFF', subtle: '#F5F5F5' },
+      },
+    },
+  },
+};
+
+// Teams renders a subset of Markdown in TextBlocks; this covers what the bot's cards use.
+const MARKDOWN = `
+function markdown(text) {
+  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return escaped
+    .replace(/\\*\\*(.+?)\\*\\*/g, '<strong>$1</strong>')
+    .replace(/(^|\\W)_(.+?)_(?=\\W|$)/g, '$1<em>$2</em>')
+    .replace(/\\[(.+?)\\]\\((.+?)\\)/g, '<a href="$2">$1</a>')
+    .replace(/\\n/g, '<br>');
+}`;
+
+/** A page that renders one card with the official Adaptive Cards renderer, in a Teams-like message. */
+export function cardPage(card: Record<string, unknown>): string {
+  const font = HOST_CONFIG.fontFamily;
+  const renderer = pathToFileURL(resolve(__dirname, '../../../node_modules/adaptivecards/dist/adaptivecards.min.js')).href;
+  return `<!doctype html>
+<html><head><meta charset="utf-8"><style>
+  html, body { margin: 0; background: #F5F5F5; font-family: ${font}; }
+  button, input, select, textarea { font-family: ${font} !important; }
+  #message { margin: ${MARGIN}px; width: ${CARD_WIDTH - 2 * MARGIN}px; background: #FFFFFF; border-radius: 6px;
+    box-shadow: 0 1px 2px rgba(0,0,0,.14), 0 0 2px rgba(0,0,0,.12); overflow: hidden; }
+  .ac-pushButton { border: 1px solid #D1D1D1; border-radius: 4px; background: #FFFFFF; color: #242424; padding: 5px 12px;
+    font-weight: 600; font-size: 14px; }
+  .ac-input { font-size: 14px; border: 1px solid #D1D1D1; border-radius: 4px; padding: 5px 8px; }
+  a { color: #5B5FC7; }
+</style>
+<script src="${renderer}"></script></head>
+<body><div id="message"></div>
+<script>
+${MARKDOWN}
+AdaptiveCards.AdaptiveCard.onProcessMarkdown = (text, result) => { result.outputHtml = markdown(text); result.didProcess = true; };
+const card = new AdaptiveCards.AdaptiveCard();
+card.hostConfig = new AdaptiveCards.HostConfig(${JSON.stringify(HOST_CONFIG)});
+card.parse(${JSON.stringify(card)});
+document.getElementById('message').appendChild(card.render());
+document.body.dataset.height = String(Math.ceil(document.getElementById('message').getBoundingClientRect().bottom) + ${MARGIN});
+</script></body></html>`;
+}
+
+/** Where a picture goes: docs/images/<name>.png in the repository. */
+export function picturePath(name: string): string {
+  return join(resolve(__dirname, '../../..'), 'docs/images', `${name}.png`);
+}

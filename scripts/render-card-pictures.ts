@@ -1,0 +1,65 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { cardOf } from '../testkit/botHarness';
+import { cardText } from '../testkit/cardText';
+import type { SentActivity } from '../testkit/fakeConnector';
+import { findChromium, screenshot } from './card-pictures/chromium';
+import { CARD_WIDTH, cardPage, picturePath } from './card-pictures/page';
+import { replayBoardMeeting } from './demo/replay';
+
+/** A card the README shows, and how to pick it out of what the bot sent. */
+interface Picture {
+  name: string;
+  pick: (sent: SentActivity[]) => SentActivity | undefined;
+}
+
+const firstLine = (activity: SentActivity) => cardText(cardOf(activity))[0] ?? '';
+
+const PICTURES: Picture[] = [
+  { name: 'action-card', pick: (sent) => sent.find((a) => a.kind !== 'update' && /^Action A-\d+ \| Open/.test(firstLine(a))) },
+  { name: 'action-card-closed', pick: (sent) => sent.filter((a) => a.kind === 'update' && /^Action A-\d+ \| Closed/.test(firstLine(a))).at(-1) },
+  { name: 'decision-card', pick: (sent) => sent.find((a) => /^Decision/.test(firstLine(a))) },
+  { name: 'actions-list', pick: (sent) => sent.filter((a) => /^Open actions/i.test(firstLine(a))).at(-1) },
+  { name: 'help-card', pick: (sent) => sent.filter((a) => /what you can type/i.test(firstLine(a))).at(-1) },
+  { name: 'new-action-form', pick: (sent) => sent.filter((a) => /new action/i.test(firstLine(a))).at(-1) },
+];
+
+/**
+ * `npm run cards:pictures`: replays the board meeting through the real bot, asks it for /help and
+ * the /action form, and screenshots each card (official Adaptive Cards renderer, headless Chromium)
+ * into docs/images for the README.
+ */
+async function main(): Promise<void> {
+  const chromium = findChromium();
+  const replay = await replayBoardMeeting();
+  const work = mkdtempSync(join(tmpdir(), 'card-pictures-'));
+  try {
+    const chair = replay.people.values().next().value;
+    if (!chair) throw new Error('the replayed meeting has no members');
+    for (const text of ['/help', '/action']) {
+      const response = await replay.harness.post(replay.chat.message(chair, text, [...replay.people.values()]));
+      if (response.status !== 200) throw new Error(`the bot answered ${response.status} to ${text}`);
+    }
+    const sent = replay.harness.connector.sent.filter((activity) => cardOf(activity));
+    for (const picture of PICTURES) {
+      const activity = picture.pick(sent);
+      const card = cardOf(activity);
+      if (!card) throw new Error(`no card for ${picture.name}; the cards' first lines were:\n${sent.map(firstLine).join('\n')}`);
+      const html = join(work, `${picture.name}.html`);
+      writeFileSync(html, cardPage(card));
+      const png = picturePath(picture.name);
+      mkdirSync(dirname(png), { recursive: true });
+      screenshot(chromium, html, png, CARD_WIDTH);
+      console.log(`${relative(process.cwd(), png)}  ← ${firstLine(activity as SentActivity)}`);
+    }
+  } finally {
+    await replay.harness.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
