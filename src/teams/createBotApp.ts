@@ -43,7 +43,8 @@ export function createBotApp(deps: BotDeps, credentials: BotCredentials, onTurnE
     async (context) => {
       const info = readTurn(context, deps.clock.now());
       const action = ((context.activity.value ?? {}) as { action?: { verb?: unknown; data?: unknown } }).action ?? {};
-      const handler = typeof action.verb === 'string' ? CARD_ROUTES[action.verb as CardVerb] : undefined;
+      // Own keys only: a forged verb like "toString" or "__proto__" must not reach Object.prototype.
+      const handler = typeof action.verb === 'string' && Object.hasOwn(CARD_ROUTES, action.verb) ? CARD_ROUTES[action.verb as CardVerb] : undefined;
       deps.logger.info({ activityId: info.activityId, conversation: info.key.conversationId, verb: String(action.verb) }, 'card action');
       if (!handler) return answerNotice(context, 'This button is not one I know (the card may be from an older version). Type /help to see what I can do.');
       await guarded(context, deps, info, () => handler(context, deps, info, action.data ?? {}), true);
