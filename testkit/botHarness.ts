@@ -30,6 +30,10 @@ export interface HarnessOptions {
   stores?: Stores;
   /** Share a connector between bots (two instances talking to one Teams). */
   connector?: FakeConnector;
+  /** Names the instance in scheduler claims. */
+  instanceId?: string;
+  /** How long a scheduler claim holds. */
+  leaseMs?: number;
 }
 
 /** Starts the real bot (local mode, embedded store in a temp dir) and a fake connector. */
@@ -52,6 +56,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<BotHar
     logger: createLogger(process.env['TEST_LOG_LEVEL'] ?? 'silent'),
     host: '127.0.0.1',
     onTurnError: (error) => turnErrors.push(error),
+    // Retries as in production, but milliseconds apart, so a test of 429 handling stays quick.
+    teamsRetry: { attempts: 4, baseDelayMs: 5, maxDelayMs: 50 },
+    ...(options.instanceId ? { instanceId: options.instanceId } : {}),
+    ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.stores ? { stores: options.stores } : {}),
   });

@@ -36,6 +36,8 @@ interface Failure {
  */
 export class FakeConnector {
   readonly sent: SentActivity[] = [];
+  /** 1:1 chats the bot asked Teams to open. */
+  readonly created: Array<{ conversationId: string; memberId: string; body: Record<string, unknown> }> = [];
   private readonly members = new Map<string, ConnectorMember[]>();
   private readonly meetings = new Map<string, { organizer: ConnectorMember; title: string; start: string; end: string }>();
   private readonly failures: Failure[] = [];
@@ -97,6 +99,7 @@ export class FakeConnector {
       return send(res, failure.status, { error: { code: 'Scripted', message: `scripted ${failure.status}` } }, failure.headers);
     }
     const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+    if (parts[0] === 'v3' && parts[1] === 'conversations' && parts.length === 2 && req.method === 'POST') return this.createConversation(res, body);
     if (parts[0] === 'v1' && parts[1] === 'meetings' && parts[2]) return this.meeting(res, parts[2]);
     if (parts[0] !== 'v3' || parts[1] !== 'conversations') return send(res, 404, { error: { code: 'NotFound', message: path } });
     const conversationId = parts[2];
@@ -125,6 +128,15 @@ export class FakeConnector {
       }
     }
     return send(res, 404, { error: { code: 'NotFound', message: path } });
+  }
+
+  /** Opens a 1:1 chat as Teams does: the id is stable per member, so opening twice finds the same chat. */
+  private createConversation(res: http.ServerResponse, body: Record<string, unknown>): void {
+    const member = (body['members'] as Array<{ id?: string }> | undefined)?.[0]?.id;
+    if (!member) return send(res, 400, { error: { code: 'BadArgument', message: 'members is required' } });
+    const id = `a:1${member.replace(/^29:/, '')}`;
+    this.created.push({ conversationId: id, memberId: member, body });
+    send(res, 201, { id, activityId: `created-${this.nextId++}` });
   }
 
   private pagedMembers(res: http.ServerResponse, conversationId: string, url: URL): void {

@@ -19,11 +19,15 @@ const HISTORY_SHOWN = 8;
 export interface ActionCardData {
   actionId: string;
   seriesId: string;
+  /** The meeting chat, so a click in a 1:1 chat can find the action's series. */
+  conversationId: string;
   ref: string;
   statusLabel: string;
   statusColor: 'Good' | 'Attention' | 'Accent';
   isOpen: boolean;
   canManage: boolean;
+  /** Reminder copies offer Snooze. */
+  showSnooze: boolean;
   text: string;
   owners: string;
   ownerIds: string;
@@ -46,6 +50,8 @@ export interface ActionCardView {
   /** The person this copy is for; undefined for the copy everyone in the chat sees. */
   viewer?: Person;
   notice?: { text: string; style: ActionCardData['noticeStyle'] };
+  /** Set for the copy sent as a reminder: adds Snooze. */
+  reminder?: boolean;
   locale: string;
   now: string;
 }
@@ -67,11 +73,13 @@ export function actionCardData(action: Action, series: Series, view: ActionCardV
   return {
     actionId: action.id,
     seriesId: action.seriesId,
+    conversationId: action.conversationId,
     ref: formatActionRef(action.number),
     statusLabel: action.status === 'closed' ? 'Closed' : overdue ? 'Overdue' : 'Open',
     statusColor: action.status === 'closed' ? 'Good' : overdue ? 'Attention' : 'Accent',
     isOpen: action.status === 'open',
     canManage: view.viewer ? manages(view.viewer) : true,
+    showSnooze: view.reminder === true,
     text: action.text,
     owners: peopleLabel(series, action.owners),
     ownerIds: action.owners.map((owner) => owner.id).join(','),

@@ -36,7 +36,7 @@ export function renderActionListCard(actions: readonly Action[], series: Series,
     summary:
       open.length === 0
         ? 'No open actions in this chat. Capture one with /action.'
-        : `${open.length} open${overdue ? `, ${overdue} overdue` : ''}. Close one with /close A-1, or from its card.`,
+        : `${open.length} open${overdue ? `, ${overdue} overdue` : ''}. Close one with /close ${groups[0]?.actions[0]?.ref ?? 'A-1'}, or from its card.`,
     groups,
   });
 }

@@ -42,6 +42,61 @@ const COMMAND_HELP: Record<CommandName, { usage: string; description: string; ex
     description: "Add an update to an action's record (anyone in the chat).",
     example: '/update A-12 Draft circulated for comment',
   },
+  meeting: {
+    usage: '/meeting start | end',
+    description: "Open the meeting (posts the action log) or close it, when Teams' own start and end do not reach me.",
+    example: '/meeting start',
+  },
+  present: {
+    usage: '/present [people (role)]',
+    description: 'Mark people present, with @mentions, initials or names and a role in brackets; alone, marks you.',
+    example: '/present DBe (WSCB Independent Chair), SB (Minutes)',
+  },
+  apologies: {
+    usage: '/apologies <people (role)>',
+    description: 'Record apologies.',
+    example: '/apologies KD (District Councils), Nathan Travis (H&W Fire and Rescue Service)',
+  },
+  deputy: {
+    usage: '/deputy <who> for <whom>',
+    description: 'Mark someone present deputising for an absent member.',
+    example: '/deputy HH (Early Help, CHS) for SW',
+  },
+  note: {
+    usage: '/note <text>',
+    description: "Add a line of discussion to the current item's minutes.",
+    example: '/note DH presented the S157/175 Safeguarding Audit report.',
+  },
+  matters: {
+    usage: '/matters',
+    description: 'Show the action log (matters arising): actions from earlier meetings, open or closed since the last one.',
+    example: '/matters',
+  },
+  approve: {
+    usage: '/approve minutes [amendment]',
+    description: "Record approval of the previous meeting's minutes, with any amendment.",
+    example: '/approve minutes Targeted Early Help teams are working in six districts (not two).',
+  },
+  minutes: {
+    usage: '/minutes [last]',
+    description: "This meeting's minutes (or the last one's) as a summary, with Word and Markdown links only you can use, for an hour.",
+    example: '/minutes',
+  },
+  next: {
+    usage: '/next <date> <time>',
+    description: 'Set when the next meeting starts; the chair gets the action log the day before.',
+    example: '/next 12 June 2pm',
+  },
+  digest: {
+    usage: '/digest',
+    description: 'Show the action log now: open actions and those closed since the last meeting, with the last decisions.',
+    example: '/digest',
+  },
+  settings: {
+    usage: '/settings',
+    description: 'In your 1:1 chat with me: when reminders and the weekly digest come, your time zone, digests on or off.',
+    example: '/settings',
+  },
   help: {
     usage: '/help',
     description: 'Show this list.',

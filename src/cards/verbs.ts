@@ -15,6 +15,12 @@ export const CARD_VERBS = {
   changeDue: 'action.changeDue',
   /** Teams' automatic refresh of a user-specific view. */
   refresh: 'action.refresh',
+  /** Put off an owner's next reminder (1 or 7 days). */
+  snooze: 'action.snooze',
+  /** Close an action from the weekly digest (answers with the digest, not the action). */
+  digestClose: 'digest.close',
+  /** Save the 1:1 notification settings. */
+  saveSettings: 'settings.save',
 } as const;
 
 /** One of the card verbs. */

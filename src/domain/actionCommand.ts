@@ -43,7 +43,7 @@ export function parseActionArgs(rawArgs: string, context: ActionParseContext): A
 
   const leading = takeMentionAt(text, 'start', context.mentions);
   if (leading) {
-    owners.push(leading.mention.person);
+    owners.push(asMember(leading.mention.person, context.members));
     text = leading.rest.trim();
   }
   // Trailing owners are read from the end backwards; inserting each one here keeps them after the
@@ -54,7 +54,7 @@ export function parseActionArgs(rawArgs: string, context: ActionParseContext): A
     text = text.replace(/[\s,;.]+$/u, '');
     const mention = takeMentionAt(text, 'end', context.mentions);
     if (mention) {
-      owners.splice(trailingAt, 0, mention.mention.person);
+      owners.splice(trailingAt, 0, asMember(mention.mention.person, context.members));
       text = stripJoiner(mention.rest);
       continue;
     }
@@ -112,6 +112,15 @@ function initialsProblem(token: string, resolved: { kind: 'unknown' | 'ambiguous
     return `"${token}" could be ${list}. Type the initials exactly as listed, or @mention the owner. Nothing was saved.`;
   }
   return `Nobody in this chat has the initials "${token}". Did you mean ${list}? You can also @mention the owner. Nothing was saved.`;
+}
+
+/**
+ * A mention names someone by their Teams id only; the member list knows their Azure AD id, which is
+ * how they are recognised when they later click Close. Unknown to the list, the mention stands.
+ */
+function asMember(person: Person, members: readonly Member[]): Person {
+  const member = members.find((candidate) => candidate.teamsId !== undefined && candidate.teamsId === person.teamsId);
+  return member ? toPerson(member) : person;
 }
 
 /** A member as an owner: the record keeps who they are, not their initials, which can change. */

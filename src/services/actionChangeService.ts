@@ -9,7 +9,7 @@ import { retryOnConflict } from './retryOnConflict';
 export type ActionLocator = { id: string } | { number: number };
 
 /** The outcome of asking for a change: the transition's result, or no such action in this chat. */
-export type ChangeOutcome = TransitionResult | { kind: 'notFound'; reason: string };
+export type ChangeOutcome = (TransitionResult & { previous?: Action }) | { kind: 'notFound'; reason: string };
 
 /**
  * Applies a transition to an action and saves it with the etag it read. When someone else saved
@@ -31,7 +31,7 @@ export async function changeAction(
     const result = transition(current.value, change);
     if (result.kind !== 'changed') return result;
     const saved = await store.replaceAction(result.action, current.etag);
-    return { ...result, action: saved.value };
+    return { ...result, action: saved.value, previous: current.value };
   });
 }
 

@@ -9,13 +9,15 @@ export type CardInput<T> = { ok: true; value: T } | { ok: false; message: string
 
 const STALE = 'This card is missing information I need. Type /actions to get a fresh list, or /help.';
 
-/** The action a button is about, as the card carries it. */
-export function readActionTarget(data: unknown): CardInput<{ actionId: string; seriesId: string }> {
+/** The action a button is about, as the card carries it (the chat's id too, so a 1:1 click can find it). */
+export function readActionTarget(data: unknown): CardInput<{ actionId: string; seriesId: string; conversationId?: string }> {
   const record = asRecord(data);
   const actionId = record?.['actionId'];
   const seriesId = record?.['seriesId'];
+  const conversationId = record?.['conversationId'];
   if (typeof actionId !== 'string' || typeof seriesId !== 'string' || actionId === '' || seriesId === '') return { ok: false, message: STALE };
-  return { ok: true, value: { actionId, seriesId } };
+  if (conversationId !== undefined && typeof conversationId !== 'string') return { ok: false, message: STALE };
+  return { ok: true, value: { actionId, seriesId, ...(conversationId ? { conversationId } : {}) } };
 }
 
 /** The series a form belongs to. */

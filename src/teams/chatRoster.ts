@@ -1,6 +1,7 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import { withChair, withMembers } from '../domain/series';
 import type { Person, Series } from '../domain/types';
+import { scheduleChairDigest } from '../scheduler/chairDigestSync';
 import { changeSeries, loadSeries } from '../services/seriesService';
 import type { BotDeps } from './botDeps';
 import { personFrom, type TurnInfo } from './turnInfo';
@@ -32,15 +33,21 @@ export async function seriesWithMembers(context: TurnContext, deps: BotDeps, inf
  */
 export async function refreshChat(context: TurnContext, deps: BotDeps, info: TurnInfo): Promise<Series> {
   const people = await readMembers(context, deps);
-  const organizer = info.meetingId ? await readOrganizer(context, deps, info.meetingId) : undefined;
-  return changeSeries(deps.store, info.key, { timeZone: info.timeZone ?? deps.defaultTimeZone, now: info.now }, (series) => {
+  const meeting = info.meetingId ? await readMeeting(context, deps, info.meetingId) : undefined;
+  const series = await changeSeries(deps.store, info.key, { timeZone: info.timeZone ?? deps.defaultTimeZone, now: info.now }, (series) => {
     let next = series;
     if (people) next = withMembers(next, people, info.now);
-    if (organizer) next = withChair(next, organizer, 'organizer');
+    if (meeting?.organizer) next = withChair(next, meeting.organizer, 'organizer');
+    if (meeting?.title && next.title !== meeting.title) next = { ...next, title: meeting.title };
+    // Teams' scheduled start sets the next meeting unless one still to come is already known (from /next).
+    const start = meeting?.start;
+    if (start && start > info.now && !(next.nextMeetingAt && next.nextMeetingAt > info.now)) next = { ...next, nextMeetingAt: start };
     if (info.meetingId && next.meetingId !== info.meetingId) next = { ...next, meetingId: info.meetingId };
     if (next.serviceUrl !== info.serviceUrl) next = { ...next, serviceUrl: info.serviceUrl };
     return next;
   });
+  if (series.nextMeetingAt && series.nextMeetingAt > info.now) await scheduleChairDigest(deps.schedule, series, deps.chairDigestLeadHours, info.now);
+  return series;
 }
 
 async function readMembers(context: TurnContext, deps: BotDeps): Promise<Person[] | undefined> {
@@ -60,12 +67,17 @@ async function readMembers(context: TurnContext, deps: BotDeps): Promise<Person[
   }
 }
 
-async function readOrganizer(context: TurnContext, deps: BotDeps, meetingId: string): Promise<Person | undefined> {
+async function readMeeting(context: TurnContext, deps: BotDeps, meetingId: string): Promise<{ organizer?: Person; title?: string; start?: string } | undefined> {
   try {
     const meeting = await TeamsInfo.getMeetingInfo(context, meetingId);
-    return meeting.organizer?.id ? personFrom(meeting.organizer) : undefined;
+    const start = meeting.details?.scheduledStartTime ? new Date(meeting.details.scheduledStartTime).toISOString() : undefined;
+    return {
+      ...(meeting.organizer?.id ? { organizer: personFrom(meeting.organizer) } : {}),
+      ...(meeting.details?.title ? { title: meeting.details.title } : {}),
+      ...(start ? { start } : {}),
+    };
   } catch (error) {
-    deps.logger.warn({ err: error, meetingId }, 'could not read the meeting organizer');
+    deps.logger.warn({ err: error, meetingId }, 'could not read the meeting details');
     return undefined;
   }
 }

@@ -6,7 +6,9 @@ import { StoreUnavailableError } from '../store/store';
 import type { BotDeps } from './botDeps';
 import { answerNotice } from './handlers/cardChange';
 import { handleInstalled, handleMembersChanged } from './handlers/installationHandlers';
-import { CARD_ROUTES, COMMAND_ROUTES, PERSONAL_COMMANDS } from './routes';
+import { registerMeetingEvents } from './meetings/meetingEvents';
+import { rememberPersonalChat } from './personalChat';
+import { CARD_ROUTES, COMMAND_ROUTES, PERSONAL_ROUTES } from './routes';
 import { readTurn, type TurnInfo } from './turnInfo';
 
 /** Bot Framework credentials; all empty means local mode (no authentication, for tests and the Playground). */
@@ -24,6 +26,8 @@ export interface BotApp {
 }
 
 const ACTION_INVOKE = 'adaptiveCard/action';
+const PERSONAL_HINT =
+  'Here I can show /actions (your open actions across meetings) and /settings (when I remind you). Actions and decisions are captured in the meeting chat: add me there and type /help.';
 
 /**
  * Builds the teams-ai application and its route table. Invokes are answered first (Teams waits at
@@ -63,13 +67,20 @@ export function createBotApp(deps: BotDeps, credentials: BotCredentials, onTurnE
         await context.sendActivity(`I don't know "${command.word.slice(0, 40)}". Type /help to see what I can do.`);
         return;
       }
-      if (info.conversationType === 'personal' && !PERSONAL_COMMANDS.has(command.name)) {
-        await context.sendActivity('I keep the actions and decisions of a meeting chat. Add me to the meeting chat and type /help there.');
+      if (info.conversationType === 'personal') {
+        const personal = PERSONAL_ROUTES[command.name];
+        await guarded(context, deps, info, async () => {
+          await rememberPersonalChat(deps, info);
+          if (personal) await personal(context, deps, info, command.args);
+          else await context.sendActivity(PERSONAL_HINT);
+        }, false);
         return;
       }
       await guarded(context, deps, info, () => COMMAND_ROUTES[command.name](context, deps, info, command.args), false);
     },
   );
+
+  registerMeetingEvents(app, deps);
 
   app.activity(ActivityTypes.InstallationUpdate, async (context) => {
     const info = readTurn(context, deps.clock.now());

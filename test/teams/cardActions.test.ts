@@ -138,3 +138,12 @@ test('the form with nothing chosen comes back with a message and saves nothing',
   const { answer } = await click(board.sarah, CARD_VERBS.create, formCard, form.newId, { text: 'Circulate the SIP data', owners: '' });
   expect(answer).toEqual(expect.arrayContaining(['New action', 'Choose at least one owner.']));
 });
+
+test('an owner named by @mention can close their action from the card', async () => {
+  await board.harness.post(board.chat.message(board.sarah, '/action Report back after the inquest <at>Ellen Footman</at>', board.people));
+  const posted = board.harness.take().find((sent) => sent.kind === 'send' || sent.kind === 'reply');
+  const card = cardOf(posted);
+  if (!card || !posted?.newId) throw new Error('no action card was posted');
+  const { answer } = await click(board.ellen, CARD_VERBS.close, card, posted.newId);
+  expect(answer).toContain('Action A-1 | Closed');
+});

@@ -47,7 +47,16 @@ export type ScheduledJob = {
   /** Which instance holds the claim (for logs). */
   leaseOwner?: string;
 } & (
-  | { kind: 'actionReminder'; series: SeriesKey; actionId: string; ownerId: string; /** When this owner was last reminded. */ lastSentAt?: string }
+  | {
+      kind: 'actionReminder';
+      series: SeriesKey;
+      actionId: string;
+      ownerId: string;
+      /** When this owner was last reminded. */
+      lastSentAt?: string;
+      /** "Remind me again" from a reminder's Snooze: the next reminder goes out then, whatever the slots say. */
+      snoozedUntil?: string;
+    }
   | { kind: 'weeklyDigest'; userId: string }
   | { kind: 'chairDigest'; series: SeriesKey; meetingAt: string }
 );

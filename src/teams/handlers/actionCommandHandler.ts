@@ -3,6 +3,7 @@ import { renderActionFormCard } from '../../cards/actionFormCard';
 import { parseActionArgs } from '../../domain/actionCommand';
 import { captureAction } from '../../services/captureService';
 import { rememberCardCopy } from '../../services/actionChangeService';
+import { keepRemindersInStep } from '../afterActionChange';
 import { sendCard } from '../cardReplies';
 import { seriesWithMembers } from '../chatRoster';
 import type { CommandHandler } from './handlerTypes';
@@ -31,10 +32,11 @@ export const handleActionCommand: CommandHandler = async (context, deps, info, a
   }
   const { action, created } = await captureAction(
     deps.store,
-    { key: info.key, sourceId: info.activityId, by: info.speaker, defaults: { timeZone: series.timeZone, now: info.now } },
+    { key: info.key, sourceId: info.activityId, by: info.speaker, defaults: { timeZone: series.timeZone, now: info.now }, meetings: deps.meetings },
     parsed.draft,
   );
   if (!created && action.cards.length > 0) return;
+  await keepRemindersInStep(deps, info, action, series);
   const activityId = await sendCard(context, renderActionCard(action, series, { locale: info.locale, now: info.now }));
   if (activityId) {
     await rememberCardCopy(deps.store, info.key, action.id, { conversationId: info.key.conversationId, activityId, serviceUrl: info.serviceUrl });

@@ -2,14 +2,13 @@ import type { TurnContext } from 'botbuilder';
 import { renderActionCard } from '../../cards/actionCard';
 import { renderNoticeCard } from '../../cards/noticeCard';
 import type { ChangeRequest, TransitionResult } from '../../domain/actionTransitions';
-import { seriesIdOf } from '../../domain/seriesId';
 import type { Action, Series } from '../../domain/types';
 import { changeAction } from '../../services/actionChangeService';
 import type { BotDeps } from '../botDeps';
-import { refreshCardCopies } from '../cardCopies';
+import { afterActionChange } from '../afterActionChange';
 import { readActionTarget, type CardInput } from '../cardData';
 import { answerInvokeWithCard } from '../cardReplies';
-import { seriesOf } from '../chatRoster';
+import { resolveCardTarget } from '../cardTarget';
 import type { TurnInfo } from '../turnInfo';
 import type { CardActionHandler } from './handlerTypes';
 
@@ -30,16 +29,15 @@ export function cardChangeHandler(spec: CardChange): CardActionHandler {
   return async (context, deps, info, data) => {
     const target = readActionTarget(data);
     if (!target.ok) return answerNotice(context, target.message);
-    if (target.value.seriesId !== seriesIdOf(info.key)) {
-      return answerNotice(context, 'That action belongs to another chat, so it cannot be changed from here.');
-    }
-    const series = await seriesOf(deps, info);
+    const found = await resolveCardTarget(deps, info, target.value);
+    if (!found.ok) return answerNotice(context, found.message);
+    const series = found.series;
     const transition = spec.read(data, series);
     const request = { eventId: info.activityId, at: info.now, person: info.speaker };
     if (!transition.ok) return answerWithAction(context, deps, info, series, target.value.actionId, { text: transition.message, style: 'attention' });
     const outcome = await changeAction(deps.store, series, { id: target.value.actionId }, request, transition.value);
     if (outcome.kind === 'notFound') return answerNotice(context, outcome.reason);
-    if (outcome.kind === 'changed') await refreshCardCopies(context, deps, info, outcome.action, series);
+    if (outcome.kind === 'changed') await afterActionChange(context, deps, info, outcome.action, series, outcome.previous);
     const notice =
       outcome.kind === 'changed'
         ? { text: spec.done(outcome.action), style: 'good' as const }
@@ -57,7 +55,7 @@ export async function answerWithAction(
   actionId: string,
   notice?: { text: string; style: 'good' | 'attention' | 'accent' },
 ): Promise<void> {
-  const stored = await deps.store.getAction(info.key, actionId);
+  const stored = await deps.store.getAction(series, actionId);
   if (!stored) return answerNotice(context, 'That action is not in this chat, or no longer exists.');
   await answerInvokeWithCard(
     context,

@@ -6,6 +6,7 @@ import type { Person } from '../../domain/types';
 import { rememberCardCopy } from '../../services/actionChangeService';
 import { captureAction } from '../../services/captureService';
 import { readActionText, readDueDate, readOwnerIds, readSeriesId } from '../cardData';
+import { keepRemindersInStep } from '../afterActionChange';
 import { answerInvokeWithCard, replaceCard } from '../cardReplies';
 import { seriesOf } from '../chatRoster';
 import { answerNotice } from './cardChange';
@@ -36,9 +37,10 @@ export const handleCreateAction: CardActionHandler = async (context, deps, info,
   const formMessageId = context.activity.replyToId;
   const { action } = await captureAction(
     deps.store,
-    { key: info.key, sourceId: `form:${formMessageId ?? info.activityId}`, by: info.speaker, defaults: { timeZone: series.timeZone, now: info.now } },
+    { key: info.key, sourceId: `form:${formMessageId ?? info.activityId}`, by: info.speaker, defaults: { timeZone: series.timeZone, now: info.now }, meetings: deps.meetings },
     { text: text.value, owners, ...(due.value ? { due: due.value } : {}) },
   );
+  await keepRemindersInStep(deps, info, action, series);
   let stored = action;
   if (formMessageId) {
     await replaceCard(context, formMessageId, renderActionCard(action, series, { locale: info.locale, now: info.now }));

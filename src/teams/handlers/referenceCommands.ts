@@ -4,7 +4,7 @@ import { formatActionRef } from '../../domain/actionRef';
 import type { Action } from '../../domain/types';
 import { changeAction } from '../../services/actionChangeService';
 import type { BotDeps } from '../botDeps';
-import { refreshCardCopies } from '../cardCopies';
+import { afterActionChange } from '../afterActionChange';
 import { seriesOf } from '../chatRoster';
 import type { TurnInfo } from '../turnInfo';
 
@@ -30,7 +30,7 @@ export async function changeByReference(
     await context.sendActivity(outcome.reason);
     return;
   }
-  await refreshCardCopies(context, deps, info, outcome.action, series);
+  await afterActionChange(context, deps, info, outcome.action, series, outcome.previous);
   await context.sendActivity(describe(outcome.action));
 }
 

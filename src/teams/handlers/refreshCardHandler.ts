@@ -1,6 +1,5 @@
-import { seriesIdOf } from '../../domain/seriesId';
 import { readActionTarget } from '../cardData';
-import { seriesOf } from '../chatRoster';
+import { resolveCardTarget } from '../cardTarget';
 import { answerNotice, answerWithAction } from './cardChange';
 import type { CardActionHandler } from './handlerTypes';
 
@@ -8,7 +7,7 @@ import type { CardActionHandler } from './handlerTypes';
 export const handleRefreshCard: CardActionHandler = async (context, deps, info, data) => {
   const target = readActionTarget(data);
   if (!target.ok) return answerNotice(context, target.message);
-  if (target.value.seriesId !== seriesIdOf(info.key)) return answerNotice(context, 'That action belongs to another chat.');
-  const series = await seriesOf(deps, info);
-  await answerWithAction(context, deps, info, series, target.value.actionId);
+  const found = await resolveCardTarget(deps, info, target.value);
+  if (!found.ok) return answerNotice(context, found.message);
+  await answerWithAction(context, deps, info, found.series, target.value.actionId);
 };

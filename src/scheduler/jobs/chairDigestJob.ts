@@ -1,0 +1,34 @@
+import { renderActionLogCard } from '../../cards/actionLogCard';
+import { formatDueDate, localDate } from '../../domain/dateFormat';
+import { buildChairDigest } from '../../domain/scheduling/chairDigest';
+import type { ScheduledJob } from '../../domain/scheduling/schedulingTypes';
+import type { JobOutcome } from '../jobOutcome';
+import type { SchedulerDeps } from '../schedulerDeps';
+
+type ChairJob = Extract<ScheduledJob, { kind: 'chairDigest' }>;
+
+/**
+ * Sends the chair the action log before the next meeting: every action open, or closed since the
+ * last meeting, with its updates, overdue first, and the last meeting's decisions. One per meeting:
+ * a job for a meeting that was moved is dropped (the move booked a new one).
+ */
+export async function runChairDigest(deps: SchedulerDeps, job: ChairJob, now: string): Promise<JobOutcome> {
+  const series = (await deps.chats.getSeries(job.series))?.value;
+  if (!series || series.nextMeetingAt !== job.meetingAt) return { kind: 'delete' };
+  const [actions, decisions] = await Promise.all([deps.chats.listActions(job.series), deps.chats.listDecisions(job.series)]);
+  const digest = buildChairDigest({ series, actions, decisions, meetingAt: job.meetingAt, now });
+  const card = renderActionLogCard({
+    title: `Before your meeting on ${formatDueDate(localDate(job.meetingAt, series.timeZone), deps.defaultLocale)}`,
+    subtitle: `${series.title ?? 'Your meeting chat'}: the action log for "Matters arising"${digest.lastMeetingDate ? `, since the meeting of ${formatDueDate(digest.lastMeetingDate, deps.defaultLocale)}` : ''}.`,
+    entries: digest.entries,
+    decisions: digest.decisions,
+    decisionsHeading: 'Decisions of the last meeting',
+  });
+  const chat = series.serviceUrl ? { key: job.series, serviceUrl: series.serviceUrl } : undefined;
+  if (series.chair) {
+    await deps.notifier.notifyPerson({ tenantId: job.tenantId, person: series.chair, ...(chat ? { chat } : {}) }, card, 'the action log for your next meeting.');
+  } else if (chat) {
+    await deps.notifier.postToChat(chat, card);
+  }
+  return { kind: 'delete' };
+}
