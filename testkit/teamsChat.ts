@@ -70,6 +70,20 @@ export class TeamsChat {
     return { ...this.base(from), type: 'installationUpdate', action };
   }
 
+  /**
+   * Teams' `meetingStart` / `meetingEnd` event for this chat's meeting, with the PascalCase value
+   * Teams puts on the wire (`Id`, `JoinUrl`, `Title`, `MeetingType`, `StartTime`/`EndTime`).
+   */
+  meetingEvent(from: ChatPerson, which: 'start' | 'end', value: { title?: string; at: string }): Record<string, unknown> {
+    const time = which === 'start' ? { StartTime: value.at } : { EndTime: value.at };
+    return {
+      ...this.base(from),
+      type: 'event',
+      name: which === 'start' ? 'application/vnd.microsoft.meetingStart' : 'application/vnd.microsoft.meetingEnd',
+      value: { Id: this.meetingId, JoinUrl: `https://teams.microsoft.com/l/meetup-join/${this.meetingId}`, Title: value.title ?? 'Meeting', MeetingType: 'Scheduled', ...time },
+    };
+  }
+
   /** People (or the bot) joining the chat. */
   membersAdded(from: ChatPerson, added: Array<{ id: string; name?: string; aadObjectId?: string }>): Record<string, unknown> {
     return { ...this.base(from), type: 'conversationUpdate', membersAdded: added, channelData: { ...this.channelData(), eventType: 'membersAdded' } };

@@ -2,6 +2,7 @@ import restify from 'restify';
 import type { AddressInfo } from 'node:net';
 import type { TeamsAdapter, Application, TurnState } from '@microsoft/teams-ai';
 import type { Logger } from '../observability/logger';
+import { registerMinutesRoute, type MinutesRouteDeps } from './minutesRoute';
 
 
 /** A listening HTTP server and how to stop it. */
@@ -24,6 +25,8 @@ export async function startServer(options: {
   logger: Logger;
   port: number;
   host?: string;
+  /** Serves signed minutes links (`GET /minutes/:token`) when given. */
+  minutes?: MinutesRouteDeps;
 }): Promise<RunningServer> {
   const server = restify.createServer({ name: 'meeting-actions', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024 }));
@@ -50,6 +53,8 @@ export async function startServer(options: {
       res.send(503, { status: 'degraded', store: 'unavailable' });
     }
   });
+
+  if (options.minutes) registerMinutesRoute(server, options.minutes);
 
   await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '0.0.0.0', resolve));
   const port = (server.address() as AddressInfo).port;

@@ -2,8 +2,10 @@ import type { ActionDraft } from '../domain/actionCommand';
 import { localDate } from '../domain/dateFormat';
 import { recordIdFromSource } from '../domain/seriesId';
 import { takeActionNumber, takeDecisionNumber } from '../domain/series';
-import type { Action, Decision, Person, SeriesKey } from '../domain/types';
+import type { Action, Decision, Person, Series, SeriesKey } from '../domain/types';
+import type { MeetingStore } from '../store/meetingStore';
 import type { Store } from '../store/store';
+import { openMeeting } from './meetingService';
 import { changeSeries, type SeriesDefaults } from './seriesService';
 
 /** One capture request: what the chat said, who said it, and the activity that carried it. */
@@ -13,6 +15,8 @@ export interface CaptureRequest {
   sourceId: string;
   by: Person;
   defaults: SeriesDefaults;
+  /** Where meetings are kept: given, the capture is filed under the open meeting, opening one if it is the day's first. */
+  meetings?: MeetingStore;
 }
 
 /**
@@ -31,6 +35,7 @@ export async function captureAction(store: Store, request: CaptureRequest, draft
     return taken.series;
   });
   const now = request.defaults.now;
+  const meetingId = await meetingIdFor(request, series);
   const action: Action = {
     id,
     seriesId: series.id,
@@ -42,6 +47,7 @@ export async function captureAction(store: Store, request: CaptureRequest, draft
     ...(draft.due ? { due: draft.due } : {}),
     ...(series.currentItem ? { item: series.currentItem } : {}),
     meetingDate: localDate(now, series.timeZone),
+    ...(meetingId ? { meetingId } : {}),
     status: 'open',
     createdBy: request.by,
     createdAt: now,
@@ -68,6 +74,7 @@ export async function recordDecision(store: Store, request: CaptureRequest, text
     number = taken.number;
     return taken.series;
   });
+  const meetingId = await meetingIdFor(request, series);
   const decision: Decision = {
     id,
     seriesId: series.id,
@@ -77,9 +84,16 @@ export async function recordDecision(store: Store, request: CaptureRequest, text
     text,
     ...(series.currentItem ? { item: series.currentItem } : {}),
     meetingDate,
+    ...(meetingId ? { meetingId } : {}),
     recordedBy: request.by,
     recordedAt: now,
   };
   const { created, stored } = await store.insertDecision(decision);
   return { decision: stored.value, created };
+}
+
+/** The meeting a capture belongs to (opened by it if it is the day's first), when meetings are kept. */
+async function meetingIdFor(request: CaptureRequest, series: Series): Promise<string | undefined> {
+  if (!request.meetings) return undefined;
+  return (await openMeeting(request.meetings, series, { by: 'capture', at: request.defaults.now })).meeting.value.id;
 }

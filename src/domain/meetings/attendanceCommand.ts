@@ -54,7 +54,7 @@ export function parseAttendees(args: string, context: AttendanceContext): Attend
     if (mention) {
       flushName();
       const named = context.mentions[Number(mention[1])];
-      if (named) people.push({ person: named.person });
+      if (named) people.push({ person: asMember(named.person, context.members) });
       continue;
     }
     if (words.length === 0 && looksLikeInitials(token)) {
@@ -95,6 +95,12 @@ function byName(name: string, members: readonly Member[]): Person {
   const member = members.find((candidate) => candidate.name.toLocaleLowerCase('en') === folded);
   if (member) return toPerson(member);
   return { id: `guest:${folded.replace(/\s+/g, ' ')}`, name };
+}
+
+/** A mention names a person by their Teams id; the member record (Azure AD id) is the one other commands use. */
+function asMember(person: Person, members: readonly Member[]): Person {
+  const member = members.find((candidate) => candidate.id === person.id || (person.teamsId !== undefined && candidate.teamsId === person.teamsId));
+  return member ? toPerson(member) : person;
 }
 
 /** `parseAttendees` tokenizes again, so a half that was already tokenized gets its markup back. */

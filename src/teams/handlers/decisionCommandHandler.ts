@@ -15,7 +15,7 @@ export const handleDecisionCommand: CommandHandler = async (context, deps, info,
   const series = await seriesOf(deps, info);
   const { decision, created } = await recordDecision(
     deps.store,
-    { key: info.key, sourceId: info.activityId, by: info.speaker, defaults: { timeZone: series.timeZone, now: info.now } },
+    { key: info.key, sourceId: info.activityId, by: info.speaker, defaults: { timeZone: series.timeZone, now: info.now }, meetings: deps.meetings },
     parsed.text,
   );
   // A redelivered message already has its card; posting again would show the decision twice.
