@@ -20,6 +20,11 @@ export function chatPerson(name: string, options: { timeZone?: string; locale?: 
   };
 }
 
+/** The 1:1 chat Teams would give this person with the bot (the id the fake connector opens for them). */
+export function personalChatWith(person: ChatPerson, serviceUrl: string, tenantId = 'tenant-a'): TeamsChat {
+  return new TeamsChat(serviceUrl, tenantId, { conversationId: `a:1${person.id.replace(/^29:/, '')}`, personal: true });
+}
+
 /** The bot as Teams addresses it. */
 export const BOT_ACCOUNT = { id: '28:meeting-actions-bot', name: 'Meeting Actions' };
 
@@ -30,13 +35,16 @@ export const BOT_ACCOUNT = { id: '28:meeting-actions-bot', name: 'Meeting Action
 export class TeamsChat {
   readonly conversationId: string;
   readonly meetingId: string;
+  /** A 1:1 chat between one person and the bot, rather than a meeting chat. */
+  readonly personal: boolean;
   private sequence = 0;
 
   constructor(
     readonly serviceUrl: string,
     readonly tenantId = 'tenant-a',
-    options: { conversationId?: string; meetingId?: string } = {},
+    options: { conversationId?: string; meetingId?: string; personal?: boolean } = {},
   ) {
+    this.personal = options.personal === true;
     const suffix = randomUUID().replace(/-/g, '').slice(0, 16);
     this.conversationId = options.conversationId ?? `19:meeting_${suffix}@thread.v2`;
     this.meetingId = options.meetingId ?? `MCMeeting${suffix}`;
@@ -98,7 +106,9 @@ export class TeamsChat {
       channelId: 'msteams',
       serviceUrl: this.serviceUrl,
       from: { id: from.id, name: from.name, aadObjectId: from.aadObjectId },
-      conversation: { id: this.conversationId, conversationType: 'groupChat', tenantId: this.tenantId, isGroup: true },
+      conversation: this.personal
+        ? { id: this.conversationId, conversationType: 'personal', tenantId: this.tenantId }
+        : { id: this.conversationId, conversationType: 'groupChat', tenantId: this.tenantId, isGroup: true },
       recipient: BOT_ACCOUNT,
       locale: from.locale ?? 'en-GB',
       localTimezone: from.timeZone ?? 'Europe/London',
@@ -107,7 +117,7 @@ export class TeamsChat {
   }
 
   private channelData(): Record<string, unknown> {
-    return { tenant: { id: this.tenantId }, meeting: { id: this.meetingId } };
+    return this.personal ? { tenant: { id: this.tenantId } } : { tenant: { id: this.tenantId }, meeting: { id: this.meetingId } };
   }
 
   private clientInfo(from: ChatPerson): Record<string, unknown> {
