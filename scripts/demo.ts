@@ -5,6 +5,8 @@ async function main(): Promise<void> {
   const replay = await replayBoardMeeting();
   try {
     for (const line of replay.transcript) console.log(format(line));
+    console.log('\n━━ The minutes, as the Markdown link on the /minutes card serves them ━━\n');
+    console.log(replay.minutesMarkdown);
     console.log('\nEverything above went through POST /api/messages on the real bot, stored in a temporary embedded database.');
   } finally {
     await replay.harness.stop();
@@ -17,6 +19,8 @@ function format(line: TranscriptLine): string {
       return `\n━━ ${line.text} ━━\n`;
     case 'said':
       return `${line.speaker}: ${line.text}`;
+    case 'event':
+      return `   ⚑ ${line.text}`;
     case 'message':
       return `   🤖 ${line.text}\n`;
     case 'cardUpdated':

@@ -9,7 +9,7 @@ import meeting from './board-meeting-2019-03-13.json';
 export interface TranscriptLine {
   speaker: string;
   text: string;
-  kind: 'said' | 'message' | 'card' | 'cardUpdated' | 'heading';
+  kind: 'said' | 'event' | 'message' | 'card' | 'cardUpdated' | 'heading';
 }
 
 /** What a replay leaves behind: the transcript, and the running bot for anyone who wants to look further. */
@@ -18,6 +18,10 @@ export interface Replay {
   harness: BotHarness;
   chat: TeamsChat;
   people: Map<string, ChatPerson>;
+  /** The links on the last minutes card the chat was given (Word and Markdown). */
+  minutesLinks: { docx: string; markdown: string };
+  /** The minutes as Markdown, fetched through the signed link as a member would. */
+  minutesMarkdown: string;
 }
 
 /**
@@ -41,19 +45,42 @@ export async function replayBoardMeeting(): Promise<Replay> {
   for (const occurrence of meeting.meetings) {
     clock.set(occurrence.at);
     transcript.push({ speaker: '', text: occurrence.title, kind: 'heading' });
-    for (const [index, step] of occurrence.steps.entries()) {
+    for (const [index, step] of (occurrence.steps as Step[]).entries()) {
       const from = people.get(step.from);
       if (!from) throw new Error(`${step.from} is not a member`);
-      // A minute apart, as people type in a meeting.
-      clock.set(new Date(Date.parse(occurrence.at) + index * 60_000).toISOString());
-      transcript.push({ speaker: from.name, text: step.say, kind: 'said' });
-      const response = await harness.post(chat.message(from, step.say, everyone));
-      if (response.status !== 200) throw new Error(`the bot answered ${response.status} to "${step.say}"`);
+      // A minute apart, as people type in a meeting, unless the step says when.
+      clock.set(new Date(step.at ?? Date.parse(occurrence.at) + index * 60_000).toISOString());
+      const activity = eventOrMessage(chat, from, step, everyone, clock.now());
+      transcript.push({ speaker: 'event' in step ? 'Teams' : from.name, text: activity.said, kind: 'event' in step ? 'event' : 'said' });
+      const response = await harness.post(activity.body);
+      if (response.status !== 200) throw new Error(`the bot answered ${response.status} to "${activity.said}"`);
       record(transcript, harness.take());
     }
   }
   if (harness.turnErrors.length > 0) throw new Error(`the bot failed a turn: ${String(harness.turnErrors[0])}`);
-  return { transcript, harness, chat, people };
+  const minutesLinks = lastMinutesLinks(harness);
+  const response = await fetch(minutesLinks.markdown);
+  if (response.status !== 200) throw new Error(`the minutes link answered ${response.status}`);
+  return { transcript, harness, chat, people, minutesLinks, minutesMarkdown: await response.text() };
+}
+
+/** The Word and Markdown links on the last minutes card posted in the replay. */
+function lastMinutesLinks(harness: BotHarness): { docx: string; markdown: string } {
+  const card = harness.connector.sent.map((sent) => cardOf(sent)).filter((candidate) => candidate?.['actions'] && cardText(candidate)[0]?.startsWith('Minutes: ')).at(-1);
+  const urls = ((card?.['actions'] as Array<{ url?: string }> | undefined) ?? []).map((action) => action.url ?? '');
+  const [docx, markdown] = urls;
+  if (!docx || !markdown) throw new Error('the replay ended without a minutes card');
+  return { docx, markdown };
+}
+
+/** One step of the script: something a member types, or a Teams meeting event. */
+type Step = { from: string; at?: string } & ({ say: string } | { event: string; title?: string });
+
+/** The activity a step posts, and how the transcript shows it. */
+function eventOrMessage(chat: TeamsChat, from: ChatPerson, step: Step, everyone: ChatPerson[], now: string): { said: string; body: Record<string, unknown> } {
+  if ('say' in step) return { said: step.say, body: chat.message(from, step.say, everyone) };
+  const which = step.event === 'meetingStart' ? 'start' : 'end';
+  return { said: `(the Teams meeting ${which === 'start' ? 'starts' : 'ends'})`, body: chat.meetingEvent(from, which, { at: now, ...(step.title ? { title: step.title } : {}) }) };
 }
 
 function record(transcript: TranscriptLine[], sent: SentActivity[]): void {

@@ -24,7 +24,8 @@ export type AttendanceParse = { kind: 'ok'; people: NamedAttendee[] } | { kind: 
 export type DeputyParse = { kind: 'ok'; deputy: NamedAttendee; absent: NamedAttendee } | { kind: 'invalid'; message: string };
 
 const MENTION = /^\uE000(\d+)\uE001$/;
-const TOKENS = /\uE000\d+\uE001|\([^)]*\)?|[^\s(),;]+|[,;]/g;
+// A role in brackets may hold one level of brackets itself: "(Assistant Director (Education and Skills), WCC)".
+const TOKENS = /\uE000\d+\uE001|\((?:[^()]|\([^()]*\))*\)?|[^\s(),;]+|[,;]/g;
 
 /** Reads a list of people with optional roles. An empty list is the caller's business (for `/present` it means "me"). */
 export function parseAttendees(args: string, context: AttendanceContext): AttendanceParse {

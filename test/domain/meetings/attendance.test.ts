@@ -76,3 +76,12 @@ describe('attendance rules', () => {
     ]);
   });
 });
+
+describe('roles with brackets inside', () => {
+  it('keeps one level of brackets within a role', () => {
+    const parsed = parseAttendees('SW (Assistant Director (Early Help and Commissioning), WCC); JSta (Healthwatch, Worcs (participant observer))', context);
+    expect(parsed.kind === 'ok' && names(parsed.people)).toEqual([
+      'Sarah Wilkins (Assistant Director (Early Help and Commissioning), WCC)', 'Jane Stanley (Healthwatch, Worcs (participant observer))',
+    ]);
+  });
+});
