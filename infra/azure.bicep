@@ -50,6 +50,10 @@ param logLevel string = 'info'
 @description('IANA time zone for series that have not set their own, e.g. Europe/London.')
 param defaultTimeZone string = 'Europe/London'
 
+@secure()
+@description('Signs the minutes links the bot hands out (MINUTES_LINK_SECRET). The default is new on each deployment, which only ends links issued before it (they last an hour anyway).')
+param minutesLinkSecret string = newGuid()
+
 // Deterministic per resource group, so re-running a deployment updates the same resources.
 var baseName = toLower('${resourceBaseName}${empty(resourceSuffix) ? take(uniqueString(resourceGroup().id), 6) : resourceSuffix}')
 var serverless = cosmosCapacityMode == 'Serverless'
@@ -181,6 +185,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'ApplicationInsightsAgent_EXTENSION_VERSION', value: '~3' }
         { name: 'LOG_LEVEL', value: logLevel }
         { name: 'DEFAULT_TIME_ZONE', value: defaultTimeZone }
+        { name: 'MINUTES_LINK_SECRET', value: minutesLinkSecret }
       ]
     }
   }

@@ -84,6 +84,7 @@ describe('infra/azure.bicep: web app and bot', () => {
     expect(settings.get('COSMOS_ENDPOINT')).toBe('cosmos.properties.documentEndpoint');
     expect(settings.get('COSMOS_DATABASE')).toBe('cosmosDatabaseName');
     expect(settings.get('APPLICATIONINSIGHTS_CONNECTION_STRING')).toBe('appInsights.properties.ConnectionString');
+    expect(settings.get('MINUTES_LINK_SECRET')).toBe('minutesLinkSecret');
     expect(settings.has('BOT_PASSWORD')).toBe(false);
     expect(settings.has('COSMOS_KEY')).toBe(false);
   });
