@@ -101,13 +101,19 @@ export class TeamsNotifier implements Notifier {
     await this.limiter.acquire(conversationId);
     const reference: Partial<ConversationReference> = { serviceUrl, channelId: 'msteams', conversation: { id: conversationId, isGroup: where === 'chat', conversationType: '', name: '' } };
     let activityId: string | undefined;
-    await withTeamsRetry(
-      () =>
-        this.adapter.continueConversationAsync(this.options.botAppId, reference, async (context) => {
+    await withTeamsRetry(async () => {
+      // The adapter hands errors thrown inside the turn to its onTurnError and swallows them; the
+      // failure is carried out of the turn instead, so a 403 or 429 reaches the code that handles it.
+      let failure: unknown;
+      await this.adapter.continueConversationAsync(this.options.botAppId, reference, async (context) => {
+        try {
           activityId = (await context.sendActivity(activity))?.id;
-        }),
-      this.options.retry ?? DEFAULT_TEAMS_RETRY,
-    );
+        } catch (error) {
+          failure = error;
+        }
+      });
+      if (failure) throw failure;
+    }, this.options.retry ?? DEFAULT_TEAMS_RETRY);
     return { where, conversationId, serviceUrl, ...(activityId ? { activityId } : {}) };
   }
 }

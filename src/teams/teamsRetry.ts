@@ -8,8 +8,12 @@ export interface TeamsRetryPolicy {
 /** Teams' guidance: retry throttling (429), precondition races (412) and gateway failures (502, 504). */
 const RETRYABLE = new Set([429, 412, 502, 504]);
 
-/** Sensible defaults for proactive sends: up to 5 tries, 0.5 s doubling to at most 30 s. */
-export const DEFAULT_TEAMS_RETRY: TeamsRetryPolicy = { attempts: 5, baseDelayMs: 500, maxDelayMs: 30_000 };
+/**
+ * Defaults for proactive sends: 3 tries, 1 s doubling to at most 30 s. botbuilder's HTTP pipeline
+ * already retries 429 (honouring Retry-After) and 5xx up to three times inside each try; this
+ * outer loop adds 412 and a longer pause for throttling that outlasts the pipeline's own retries.
+ */
+export const DEFAULT_TEAMS_RETRY: TeamsRetryPolicy = { attempts: 3, baseDelayMs: 1000, maxDelayMs: 30_000 };
 
 /** The HTTP status of a failed Bot Connector call, if it has one. */
 export function teamsStatusOf(error: unknown): number | undefined {
