@@ -16,11 +16,34 @@ const LOADER = [
   "  { filename: file, jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }).code, file);",
   'const guard = require(process.argv[1]).guardNetwork();',
   `process.on('exit', () => process.stderr.write('${REFUSED_MARKER}' + JSON.stringify(guard.refused) + '\\n'));`,
-  'require(process.argv[2]);',
+  // The script sees its own arguments after the two the loader uses.
+  'process.argv.splice(1, 1);',
+  'require(process.argv[1]);',
 ].join('\n');
 
-function args(): string[] {
-  return ['-e', LOADER, join(REPO, 'test/http/networkGuard.ts'), join(REPO, 'src/index.ts')];
+function args(script = 'src/index.ts', scriptArgs: string[] = []): string[] {
+  return ['-e', LOADER, join(REPO, 'test/http/networkGuard.ts'), join(REPO, script), ...scriptArgs];
+}
+
+/**
+ * Runs any TypeScript script of the repository with arguments and exactly this environment (plus
+ * PATH), without blocking this process, so servers the test runs here (the fake connector) can
+ * answer the script while it works.
+ */
+export function runScript(script: string, scriptArgs: string[], env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, args(script, scriptArgs), { cwd: REPO, env: { PATH: process.env['PATH'] ?? '', ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.on('error', reject);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolvePromise({ status, stdout, stderr });
+    });
+  });
 }
 
 /** Runs the bot's real entry point to completion with exactly this environment (plus PATH). */
