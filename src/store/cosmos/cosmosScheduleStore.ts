@@ -1,7 +1,8 @@
 import type { ScheduledJob } from '../../domain/scheduling/schedulingTypes';
 import type { Versioned } from '../../domain/types';
 import type { ScheduleStore } from '../scheduleStore';
-import { type EtagDocuments, withoutSystemFields } from './etagDocuments';
+import { withoutStorageFields } from './documents';
+import type { EtagDocuments } from './etagDocuments';
 
 /**
  * Scheduled work in the `schedule` container, partitioned by tenant. Claims and updates are point
@@ -55,8 +56,8 @@ export class CosmosScheduleStore implements ScheduleStore {
   }
 }
 
-function versioned(document: ScheduledJob & { _etag: string }): Versioned<ScheduledJob> {
-  const { ownerId: lifted, ...rest } = withoutSystemFields<ScheduledJob & { ownerId?: string | null }>(document as never);
-  const job = (rest.kind === 'actionReminder' ? { ...rest, ownerId: lifted } : rest) as ScheduledJob;
+function versioned(document: ScheduledJob & { _etag: string; ownerId?: string | null }): Versioned<ScheduledJob> {
+  // `ownerId` was lifted to the top level for the owner query; only reminder jobs really have one.
+  const job = withoutStorageFields<ScheduledJob>(document, document.kind === 'actionReminder' ? [] : ['ownerId']);
   return { value: job, etag: document._etag };
 }

@@ -49,7 +49,7 @@ export function decisionFromDocument(document: DecisionDocument): Decision {
  * document (`_rid`, `_self`, `_etag`, `_ts`, `_attachments`, maybe more). Cosmos reserves the
  * leading underscore and no domain field uses one, so anything so named goes.
  */
-function withoutStorageFields<T>(document: object, added: readonly string[]): T {
+export function withoutStorageFields<T>(document: object, added: readonly string[] = []): T {
   return Object.fromEntries(
     Object.entries(document).filter(([name]) => !name.startsWith('_') && !added.includes(name)),
   ) as T;

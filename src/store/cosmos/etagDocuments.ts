@@ -1,5 +1,6 @@
 import type { Container, ItemDefinition, ItemResponse, SqlParameter } from '@azure/cosmos';
 import { ConcurrencyError } from '../store';
+import { withoutStorageFields } from './documents';
 import { cosmosStatusOf, type TransientRetryPolicy, withTransientRetry } from './transientRetry';
 
 /** A stored document with its Cosmos version tag. */
@@ -67,8 +68,7 @@ export class EtagDocuments {
   }
 }
 
-/** Drops Cosmos system properties so only the domain record is returned. */
-export function withoutSystemFields<T>(document: WithEtag<T> & Record<string, unknown>): T {
-  const { _etag: _e, _rid: _r, _self: _s, _ts: _t, _attachments: _a, ...rest } = document;
-  return rest as T;
+/** Drops Cosmos system properties (every leading-underscore field) so only the domain record is returned. */
+export function withoutSystemFields<T>(document: object): T {
+  return withoutStorageFields<T>(document);
 }
