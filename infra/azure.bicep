@@ -42,6 +42,8 @@ param cosmosDatabaseName string = 'meeting-actions'
 @description('Containers the store uses: name and partition key path.')
 param cosmosContainers array = [
   { name: 'chats', partitionKeyPath: '/seriesId' }
+  { name: 'users', partitionKeyPath: '/tenantId' }
+  { name: 'schedule', partitionKeyPath: '/tenantId' }
 ]
 
 @allowed(['fatal', 'error', 'warn', 'info', 'debug', 'trace'])
@@ -181,8 +183,8 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'COSMOS_DATABASE', value: cosmosDatabaseName }
         { name: 'COSMOS_CREATE_IF_MISSING', value: 'false' }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsights.properties.ConnectionString }
-        // App Service's own Node.js agent sends requests, dependencies and console logs with no code in the app.
-        { name: 'ApplicationInsightsAgent_EXTENSION_VERSION', value: '~3' }
+        // The app exports its own OpenTelemetry (src/observability/telemetry.ts); App Service's agent would count requests twice.
+        { name: 'ApplicationInsightsAgent_EXTENSION_VERSION', value: 'disabled' }
         { name: 'LOG_LEVEL', value: logLevel }
         { name: 'DEFAULT_TIME_ZONE', value: defaultTimeZone }
         { name: 'MINUTES_LINK_SECRET', value: minutesLinkSecret }
