@@ -49,11 +49,11 @@ describe('appPackage/manifest.json', () => {
   });
 
   it('lists the meeting commands in group chats and teams, and the personal ones in 1:1 chat', () => {
-    // At most 10 per list (older clients); /present, /apologies, /deputy, /matters, /approve and /meeting are in /help.
-    const meetingCommands = ['action', 'decision', 'item', 'actions', 'close', 'update', 'note', 'minutes', 'help'];
+    // At most 10 per list (older clients); /present, /apologies, /deputy, /matters, /approve, /meeting and /digest are in /help.
+    const meetingCommands = ['action', 'decision', 'item', 'actions', 'close', 'update', 'note', 'minutes', 'next', 'help'];
     expect(commandTitles(manifest, 'groupChat')).toEqual(meetingCommands);
     expect(commandTitles(manifest, 'team')).toEqual(meetingCommands);
-    expect(commandTitles(manifest, 'personal')).toEqual(['actions', 'help']);
+    expect(commandTitles(manifest, 'personal')).toEqual(['actions', 'settings', 'help']);
   });
 
   it('shows examples in the command descriptions and keeps within the documented lengths', () => {
