@@ -78,6 +78,7 @@ export async function startBot(config: AppConfig, overrides: BotOverrides = {}):
   const notifier = new TeamsNotifier(adapter, { botAppId: config.credentials.appId, users: stores.users, logger, ...(overrides.teamsRetry ? { retry: overrides.teamsRetry } : {}) });
   const schedulerDeps: SchedulerDeps = {
     chats: store,
+    meetings: stores.meetings,
     users: stores.users,
     schedule: stores.schedule,
     notifier,

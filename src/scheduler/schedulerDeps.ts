@@ -1,4 +1,5 @@
 import type { Logger } from '../observability/logger';
+import type { MeetingStore } from '../store/meetingStore';
 import type { ScheduleStore } from '../store/scheduleStore';
 import type { Store } from '../store/store';
 import type { UserStore } from '../store/userStore';
@@ -7,6 +8,7 @@ import type { Notifier } from './notifier';
 /** What the scheduler works with: the stores, a way to send, and its settings. */
 export interface SchedulerDeps {
   chats: Store;
+  meetings: MeetingStore;
   users: UserStore;
   schedule: ScheduleStore;
   notifier: Notifier;

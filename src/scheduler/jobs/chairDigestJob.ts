@@ -15,8 +15,8 @@ type ChairJob = Extract<ScheduledJob, { kind: 'chairDigest' }>;
 export async function runChairDigest(deps: SchedulerDeps, job: ChairJob, now: string): Promise<JobOutcome> {
   const series = (await deps.chats.getSeries(job.series))?.value;
   if (!series || series.nextMeetingAt !== job.meetingAt) return { kind: 'delete' };
-  const [actions, decisions] = await Promise.all([deps.chats.listActions(job.series), deps.chats.listDecisions(job.series)]);
-  const digest = buildChairDigest({ series, actions, decisions, meetingAt: job.meetingAt, now });
+  const [actions, decisions, meetings] = await Promise.all([deps.chats.listActions(job.series), deps.chats.listDecisions(job.series), deps.meetings.listMeetings(job.series)]);
+  const digest = buildChairDigest({ series, actions, decisions, meetings, meetingAt: job.meetingAt, now });
   const card = renderActionLogCard({
     title: `Before your meeting on ${formatDueDate(localDate(job.meetingAt, series.timeZone), deps.defaultLocale)}`,
     subtitle: `${series.title ?? 'Your meeting chat'}: the action log for "Matters arising"${digest.lastMeetingDate ? `, since the meeting of ${formatDueDate(digest.lastMeetingDate, deps.defaultLocale)}` : ''}.`,

@@ -8,9 +8,9 @@ import type { CommandHandler } from './handlerTypes';
 /** `/digest`: the action log the chair gets before the next meeting, posted in the chat now. */
 export const handleChairDigestCommand: CommandHandler = async (context, deps, info) => {
   const series = await seriesOf(deps, info);
-  const [actions, decisions] = await Promise.all([deps.store.listActions(info.key), deps.store.listDecisions(info.key)]);
+  const [actions, decisions, meetings] = await Promise.all([deps.store.listActions(info.key), deps.store.listDecisions(info.key), deps.meetings.listMeetings(info.key)]);
   const meetingAt = series.nextMeetingAt && series.nextMeetingAt > info.now ? series.nextMeetingAt : info.now;
-  const digest = buildChairDigest({ series, actions, decisions, meetingAt, now: info.now });
+  const digest = buildChairDigest({ series, actions, decisions, meetings, meetingAt, now: info.now });
   await sendCard(
     context,
     renderActionLogCard({
