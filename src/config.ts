@@ -129,6 +129,8 @@ function readStoreConfig(value: (name: string) => string | undefined, problems: 
   const createText = value('COSMOS_CREATE_IF_MISSING');
   if (createText && !['true', 'false'].includes(createText)) problems.push(`COSMOS_CREATE_IF_MISSING must be true or false; it is "${createText}".`);
   const clientId = value('AZURE_CLIENT_ID');
+  const discoveryText = value('COSMOS_ENDPOINT_DISCOVERY');
+  if (discoveryText && !['true', 'false'].includes(discoveryText)) problems.push(`COSMOS_ENDPOINT_DISCOVERY must be true or false; it is "${discoveryText}".`);
   return {
     kind: 'cosmos',
     endpoint,
@@ -138,5 +140,8 @@ function readStoreConfig(value: (name: string) => string | undefined, problems: 
     createIfMissing: createText ? createText === 'true' : Boolean(key),
     ...(key ? { key } : {}),
     ...(clientId ? { managedIdentityClientId: clientId } : {}),
+    // The SDK asks the account for its regional endpoints; an emulator or local protocol server has
+    // none to give, so there the bot must talk to COSMOS_ENDPOINT as written.
+    ...(discoveryText === 'false' ? { connectionPolicy: { enableEndpointDiscovery: false } } : {}),
   };
 }
