@@ -35,6 +35,14 @@ export class CosmosStore implements Store {
   /** Connects and checks (or creates, if allowed) the database and containers. */
   static async open(connection: CosmosConnection, retry: TransientRetryPolicy = DEFAULT_TRANSIENT_RETRY): Promise<CosmosStore> {
     const { client, chats } = await openCosmos(connection, retry);
+    return CosmosStore.onClient(client, chats, retry);
+  }
+
+  /**
+   * Serves `chats` through a client opened elsewhere, so one client (one connection pool, one
+   * credential) can serve every container; `close` disposes that client.
+   */
+  static onClient(client: CosmosClient, chats: Container, retry: TransientRetryPolicy = DEFAULT_TRANSIENT_RETRY): CosmosStore {
     return new CosmosStore(client, chats, retry);
   }
 
