@@ -23,11 +23,22 @@ const PICTURES: Picture[] = [
   { name: 'actions-list', pick: (sent) => sent.filter((a) => /^Open actions/i.test(firstLine(a))).at(-1) },
   { name: 'help-card', pick: (sent) => sent.filter((a) => /what you can type/i.test(firstLine(a))).at(-1) },
   { name: 'new-action-form', pick: (sent) => sent.filter((a) => /new action/i.test(firstLine(a))).at(-1) },
+  { name: 'minutes-card', pick: (sent) => sent.filter((a) => /^Minutes: /.test(firstLine(a))).at(-1) },
+  { name: 'reminder-card', pick: (sent) => sent.find((a) => /^Reminder: /.test(firstLine(a))) },
+  { name: 'weekly-digest', pick: (sent) => sent.find((a) => firstLine(a) === 'Your open actions') },
+  { name: 'chair-digest', pick: (sent) => sent.find((a) => /^Before your meeting/.test(firstLine(a))) },
 ];
+
+/** After the meeting: an action with a date, then the scheduler's passes that remind, digest and brief the chair. */
+const BETWEEN_MEETINGS = {
+  capture: '/action Circulate the SCR learning briefing to partner agencies EF by 20 March 2019',
+  passes: ['2019-03-18T09:00:00.000Z', '2019-06-11T13:00:00.000Z'],
+};
 
 /**
  * `npm run cards:pictures`: replays the board meeting through the real bot, asks it for /help and
- * the /action form, and screenshots each card (official Adaptive Cards renderer, headless Chromium)
+ * the /action form, runs the scheduler for a reminder, the weekly digest and the chair's digest, and
+ * screenshots each card (official Adaptive Cards renderer, headless Chromium)
  * into docs/images for the README.
  */
 async function main(): Promise<void> {
@@ -37,10 +48,11 @@ async function main(): Promise<void> {
   try {
     const chair = replay.people.values().next().value;
     if (!chair) throw new Error('the replayed meeting has no members');
-    for (const text of ['/help', '/action']) {
+    for (const text of ['/help', '/action', BETWEEN_MEETINGS.capture]) {
       const response = await replay.harness.post(replay.chat.message(chair, text, [...replay.people.values()]));
       if (response.status !== 200) throw new Error(`the bot answered ${response.status} to ${text}`);
     }
+    for (const at of BETWEEN_MEETINGS.passes) await replay.harness.bot.tick(at);
     const sent = replay.harness.connector.sent.filter((activity) => cardOf(activity));
     for (const picture of PICTURES) {
       const activity = picture.pick(sent);
