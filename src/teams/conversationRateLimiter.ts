@@ -11,19 +11,33 @@ export const TEAMS_CONVERSATION_LIMITS: RateWindow[] = [
   { count: 1800, windowMs: 3_600_000 },
 ];
 
+/** Elapsed time as the limiter sees it: real by default, scripted in tests. */
+export interface PacingClock {
+  nowMs(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+const REAL_TIME: PacingClock = {
+  nowMs: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
 /**
  * Paces sends per conversation so the bot stays inside Teams' limits instead of collecting 429s.
- * It measures real elapsed time: it is about the pace of network calls, not about business time.
+ * It measures real elapsed time (not the business clock): it is about the pace of network calls.
  */
 export class ConversationRateLimiter {
   private readonly sent = new Map<string, number[]>();
 
-  constructor(private readonly windows: RateWindow[] = TEAMS_CONVERSATION_LIMITS) {}
+  constructor(
+    private readonly windows: RateWindow[] = TEAMS_CONVERSATION_LIMITS,
+    private readonly time: PacingClock = REAL_TIME,
+  ) {}
 
   /** Waits until one more message may go to this conversation, then counts it. */
   async acquire(conversationId: string): Promise<void> {
     for (;;) {
-      const now = Date.now();
+      const now = this.time.nowMs();
       const longest = Math.max(...this.windows.map((window) => window.windowMs));
       const times = (this.sent.get(conversationId) ?? []).filter((time) => time > now - longest);
       const wait = Math.max(0, ...this.windows.map((window) => waitFor(times, window, now)));
@@ -32,7 +46,7 @@ export class ConversationRateLimiter {
         this.sent.set(conversationId, times);
         return;
       }
-      await new Promise((resolve) => setTimeout(resolve, wait));
+      await this.time.sleep(wait);
     }
   }
 }
