@@ -10,6 +10,8 @@ import { createHttpServer } from '@vercel/cosmosdb-server';
 export interface LocalCosmosServer {
   endpoint: string;
   stop(): Promise<void>;
+  /** Starts listening again on the same port after `stop`, with the data it held (an outage that ends). */
+  restart(): Promise<void>;
 }
 
 /** Any key is accepted by the local server; the SDK only needs a well-formed base64 string. */
@@ -22,6 +24,14 @@ export async function startLocalCosmosServer(): Promise<LocalCosmosServer> {
   const { port } = server.address() as AddressInfo;
   return {
     endpoint: `http://127.0.0.1:${port}`,
+    restart: () =>
+      new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, '127.0.0.1', () => {
+          server.off('error', reject);
+          resolve();
+        });
+      }),
     stop: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
