@@ -1,16 +1,14 @@
 import { cardOf, textOf } from '../../testkit/botHarness';
 import type { BoardChat } from '../teams/chatFixture';
-import { headline, sayInChat, startSchedulerChat, tickAt } from './schedulerFixture';
+import { headline, sayInChat, useSchedulerChatPerTest, tickAt } from './schedulerFixture';
 
 let board: BoardChat;
-beforeEach(async () => {
-  board = await startSchedulerChat();
-  await sayInChat(board, '/action Circulate the audit report EF by Monday');
-});
-afterEach(async () => {
-  expect(board.harness.turnErrors).toEqual([]);
-  await board.harness.stop();
-});
+useSchedulerChatPerTest(
+  (started) => (board = started),
+  async (started) => {
+    await sayInChat(started, '/action Circulate the audit report EF by Monday');
+  },
+);
 
 const ellensChat = () => `a:1${board.ellen.id.replace(/^29:/, '')}`;
 

@@ -4,16 +4,10 @@ import { cardText, findExecute } from '../../testkit/cardText';
 import { chatPerson, personalChatWith, TeamsChat } from '../../testkit/teamsChat';
 import { adaptiveCardProblems } from '../../testkit/validateCard';
 import type { BoardChat } from '../teams/chatFixture';
-import { linesOf, sayInChat, startSchedulerChat, tickAt } from './schedulerFixture';
+import { linesOf, sayInChat, useSchedulerChatPerTest, tickAt } from './schedulerFixture';
 
 let board: BoardChat;
-beforeEach(async () => {
-  board = await startSchedulerChat();
-});
-afterEach(async () => {
-  expect(board.harness.turnErrors).toEqual([]);
-  await board.harness.stop();
-});
+useSchedulerChatPerTest((started) => (board = started));
 
 test('the weekly digest lists an owner\'s open actions across chats, overdue first, each closable', async () => {
   // A second chat where Ellen also owns an action.

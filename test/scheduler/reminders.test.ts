@@ -4,16 +4,10 @@ import { cardButtons, cardText, findExecute } from '../../testkit/cardText';
 import { personalChatWith } from '../../testkit/teamsChat';
 import { adaptiveCardProblems } from '../../testkit/validateCard';
 import type { BoardChat } from '../teams/chatFixture';
-import { headline, linesOf, sayInChat, startSchedulerChat, tickAt } from './schedulerFixture';
+import { headline, linesOf, sayInChat, useSchedulerChatPerTest, tickAt } from './schedulerFixture';
 
 let board: BoardChat;
-beforeEach(async () => {
-  board = await startSchedulerChat();
-});
-afterEach(async () => {
-  expect(board.harness.turnErrors).toEqual([]);
-  await board.harness.stop();
-});
+useSchedulerChatPerTest((started) => (board = started));
 
 /** Reminders only: a Monday 09:00 pass also brings the weekly digest, tested on its own. */
 const reminders = (sent: Awaited<ReturnType<typeof tickAt>>) => sent.map(headline).filter((line) => line.startsWith('Reminder'));

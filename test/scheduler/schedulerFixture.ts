@@ -1,14 +1,15 @@
 import { cardOf } from '../../testkit/botHarness';
 import { cardText } from '../../testkit/cardText';
 import type { SentActivity } from '../../testkit/fakeConnector';
-import { startBoardChat, type BoardChat } from '../teams/chatFixture';
+import { useBoardChatPerTest, type BoardChat } from '../teams/chatFixture';
 
-/** The board chat with the bot installed, ready for scheduler tests. */
-export async function startSchedulerChat(): Promise<BoardChat> {
-  const board = await startBoardChat();
-  await board.harness.post(board.chat.installationUpdate(board.sarah));
-  board.harness.take();
-  return board;
+/** A fresh board chat per test with the bot installed (so the organizer chairs), ready for scheduler tests. */
+export function useSchedulerChatPerTest(use: (board: BoardChat) => void, setup?: (board: BoardChat) => Promise<void>): void {
+  useBoardChatPerTest(use, async (board) => {
+    await board.harness.post(board.chat.installationUpdate(board.sarah));
+    board.harness.take();
+    await setup?.(board);
+  });
 }
 
 /** Says something in the meeting chat and forgets what the bot answered. */

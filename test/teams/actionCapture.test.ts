@@ -2,16 +2,10 @@ import { cardOf, textOf } from '../../testkit/botHarness';
 import { cardText } from '../../testkit/cardText';
 import { BOT_ACCOUNT } from '../../testkit/teamsChat';
 import { adaptiveCardProblems } from '../../testkit/validateCard';
-import { startBoardChat, type BoardChat } from './chatFixture';
+import { useBoardChatPerTest, type BoardChat } from './chatFixture';
 
 let board: BoardChat;
-beforeEach(async () => {
-  board = await startBoardChat();
-});
-afterEach(async () => {
-  expect(board.harness.turnErrors).toEqual([]);
-  await board.harness.stop();
-});
+useBoardChatPerTest((started) => (board = started));
 
 async function say(text: string, from = board.sarah) {
   const response = await board.harness.post(board.chat.message(from, text, board.people));

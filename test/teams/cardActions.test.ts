@@ -3,19 +3,17 @@ import { cardOf, invokeCard, textOf } from '../../testkit/botHarness';
 import { cardButtons, cardText, findExecute } from '../../testkit/cardText';
 import type { ChatPerson } from '../../testkit/teamsChat';
 import { adaptiveCardProblems } from '../../testkit/validateCard';
-import { startBoardChat, type BoardChat } from './chatFixture';
+import { useBoardChatPerTest, type BoardChat } from './chatFixture';
 
 let board: BoardChat;
-beforeEach(async () => {
-  board = await startBoardChat();
-  // The organizer becomes the chair once the bot reads the meeting details.
-  await board.harness.post(board.chat.installationUpdate(board.sarah));
-  board.harness.take();
-});
-afterEach(async () => {
-  expect(board.harness.turnErrors).toEqual([]);
-  await board.harness.stop();
-});
+useBoardChatPerTest(
+  (started) => (board = started),
+  async () => {
+    // The organizer becomes the chair once the bot reads the meeting details.
+    await board.harness.post(board.chat.installationUpdate(board.sarah));
+    board.harness.take();
+  },
+);
 
 /** Captures an action owned by Ellen and returns the posted card and its message id. */
 async function captureEllensAction() {

@@ -33,3 +33,22 @@ export async function startBoardChat(): Promise<BoardChat> {
   });
   return { harness, chat, clock, derek, ellen, sarah, nicki, people };
 }
+
+/**
+ * Gives every test in the file a fresh board chat (handed to `use`), and after each test checks that
+ * no turn failed before stopping the bot: a test passes only if the bot handled every activity.
+ */
+export function useBoardChatPerTest(use: (board: BoardChat) => void, setup?: (board: BoardChat) => Promise<void>): void {
+  let current: BoardChat | undefined;
+  beforeEach(async () => {
+    current = await startBoardChat();
+    use(current);
+    await setup?.(current);
+  });
+  afterEach(async () => {
+    if (!current) return;
+    const errors = current.harness.turnErrors;
+    await current.harness.stop();
+    expect(errors).toEqual([]);
+  });
+}
