@@ -59,6 +59,8 @@ export interface Series extends SeriesKey {
   serviceUrl?: string;
   /** Teams meeting id from the chat's channel data, when the chat belongs to a meeting. */
   meetingId?: string;
+  /** The meeting's title from Teams, to name the chat in 1:1 messages. */
+  title?: string;
   /** ISO instant the next meeting starts, when known; the minutes print it as "Date of next meeting". */
   nextMeetingAt?: string;
   /** ISO instant the record was created. */
