@@ -49,9 +49,12 @@ export function takeActionNumber(series: Series): { series: Series; number: numb
   return { series: { ...series, lastActionNumber: number }, number };
 }
 
-/** Hands out the next decision number within a meeting day and agenda item (minutes number them per item). */
-export function takeDecisionNumber(series: Series, meetingDate: string, item: AgendaItem | undefined): { series: Series; number: number } {
-  const key = `${meetingDate}|${item?.number ?? ''}`;
+/**
+ * Hands out the next decision number within a meeting and agenda item (minutes number them per
+ * item). `meeting` is the meeting's id, or its day when no meeting record is kept.
+ */
+export function takeDecisionNumber(series: Series, meeting: string, item: AgendaItem | undefined): { series: Series; number: number } {
+  const key = `${meeting}|${item?.number ?? ''}`;
   const number = (series.decisionCounters[key] ?? 0) + 1;
   return { series: { ...series, decisionCounters: { ...series.decisionCounters, [key]: number } }, number };
 }

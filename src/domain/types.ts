@@ -53,7 +53,7 @@ export interface Series extends SeriesKey {
   currentItem?: AgendaItem;
   /** Last action number handed out; references are `A-<n>`. */
   lastActionNumber: number;
-  /** Last decision number handed out per meeting day and item (`2019-03-13|2.2` → 3). */
+  /** Last decision number handed out per meeting (its id, or its day) and item (`<meeting>|2.2` → 3). */
   decisionCounters: Record<string, number>;
   /** Bot Framework service URL for this chat, needed to update cards outside a turn. */
   serviceUrl?: string;

@@ -6,7 +6,7 @@ import type { Action, Decision, Person, Series, SeriesKey } from '../domain/type
 import type { MeetingStore } from '../store/meetingStore';
 import type { Store } from '../store/store';
 import { openMeeting } from './meetingService';
-import { changeSeries, type SeriesDefaults } from './seriesService';
+import { changeSeries, loadSeries, type SeriesDefaults } from './seriesService';
 
 /** One capture request: what the chat said, who said it, and the activity that carried it. */
 export interface CaptureRequest {
@@ -59,22 +59,23 @@ export async function captureAction(store: Store, request: CaptureRequest, draft
   return { action: stored.value, created };
 }
 
-/** Saves a decision, numbered within its meeting day and agenda item. Idempotent like `captureAction`. */
+/** Saves a decision, numbered within its meeting and agenda item. Idempotent like `captureAction`. */
 export async function recordDecision(store: Store, request: CaptureRequest, text: string): Promise<{ decision: Decision; created: boolean }> {
   const id = recordIdFromSource('decision', request.key, request.sourceId);
   // Checked first so a redelivery does not use up a decision number (minutes would show a gap).
   const existing = (await store.listDecisions(request.key)).find((decision) => decision.id === id);
   if (existing) return { decision: existing, created: false };
   const now = request.defaults.now;
+  // The meeting is found (or opened) first: decisions are numbered within it, so two meetings on one day each start at 1.
+  const meetingId = await meetingIdFor(request, await loadSeries(store, request.key, request.defaults));
   let number = 0;
   let meetingDate = '';
   const series = await changeSeries(store, request.key, request.defaults, (current) => {
     meetingDate = localDate(now, current.timeZone);
-    const taken = takeDecisionNumber(current, meetingDate, current.currentItem);
+    const taken = takeDecisionNumber(current, meetingId ?? meetingDate, current.currentItem);
     number = taken.number;
     return taken.series;
   });
-  const meetingId = await meetingIdFor(request, series);
   const decision: Decision = {
     id,
     seriesId: series.id,

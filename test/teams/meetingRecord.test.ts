@@ -88,3 +88,13 @@ test('someone who joins later can be named by initials once Teams reports them',
   const [reply] = await say('/action Probation data for the SIP JS');
   expect(cardText(cardOf(reply))).toContain('Owner: Jackie Stevenson (JS)');
 });
+
+test('decisions are numbered within their meeting: a second meeting on the same day starts again at 1', async () => {
+  await say('/item 1 Opening');
+  expect(cardText(cardOf((await say('/decision Apologies were noted'))[0]))[0]).toBe('Decision 1');
+  expect(cardText(cardOf((await say('/decision The agenda was agreed'))[0]))[0]).toBe('Decision 2');
+  await say('/meeting end');
+  board.clock.set('2019-03-13T18:00:00.000Z');
+  await say('/meeting start');
+  expect(cardText(cardOf((await say('/decision The extraordinary meeting was quorate'))[0]))[0]).toBe('Decision 1');
+});
