@@ -116,7 +116,8 @@ export function buildMinutes(input: MinutesInput): Minutes {
   const asOf = meeting.endedAt ?? input.now;
   return {
     meetingId: meeting.id,
-    title: meeting.title ?? 'Meeting',
+    // A meeting opened by a capture has no title of its own; the Teams meeting's title names the series.
+    title: meeting.title ?? series.title ?? 'Meeting',
     date: meeting.date,
     dateText: formatMinutesDate(meeting.startedAt, zone),
     timeText: meeting.endedAt
