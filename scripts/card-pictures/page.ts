@@ -5,6 +5,17 @@ import { pathToFileURL } from 'node:url';
 export const CARD_WIDTH = 460;
 const MARGIN = 16;
 
+/** Teams' light-theme text colours, the same on plain and emphasised containers. */
+const TEAMS_LIGHT_COLORS = {
+  default: { default: '#242424', subtle: '#616161' },
+  accent: { default: '#5B5FC7', subtle: '#444791' },
+  good: { default: '#0E700E', subtle: '#107C10' },
+  warning: { default: '#835C00', subtle: '#835C00' },
+  attention: { default: '#C4314B', subtle: '#A72037' },
+  dark: { default: '#242424', subtle: '#616161' },
+  light: { default: '#FFFFFF', subtle: '#F5F5F5' },
+};
+
 /** A Teams-like light host config: Teams' font stack, neutral greys, its purple accent, its spacing. */
 const HOST_CONFIG = {
   fontFamily: "'Segoe UI', 'Segoe UI Web (West European)', -apple-system, BlinkMacSystemFont, Roboto, 'Helvetica Neue', Arial, sans-serif",
@@ -18,27 +29,11 @@ const HOST_CONFIG = {
   containerStyles: {
     default: {
       backgroundColor: '#FFFFFF',
-      foregroundColors: {
-        default: { default: '#242424', subtle: '#616161' },
-        accent: { default: '#5B5FC7', subtle: '#444791' },
-        good: { default: '#0E700E', subtle: '#107C10' },
-        warning: { default: '#835C00', subtle: '#835C00' },
-        attention: { default: '#C4314B', subtle: '#A72037' },
-        dark: { default: '#242424', subtle: '#616161' },
-        light: { default: '#FFFFFF', subtle: '#F5F5F5' },
-      },
+      foregroundColors: TEAMS_LIGHT_COLORS,
     },
     emphasis: {
       backgroundColor: '#F5F5F5',
-      foregroundColors: {
-        default: { default: '#242424', subtle: '#616161' },
-        accent: { default: '#5B5FC7', subtle: '#444791' },
-        good: { default: '#0E700E', subtle: '#107C10' },
-        warning: { default: '#835C00', subtle: '#835C00' },
-        attention: { default: '#C4314B', subtle: '#A72037' },
-        dark: { default: '#242424', subtle: '#616161' },
-        light: { default: '#FFFFFF', subtle: '#F5F5F5' },
-      },
+      foregroundColors: TEAMS_LIGHT_COLORS,
     },
   },
 };
