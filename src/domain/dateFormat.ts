@@ -10,6 +10,18 @@ const FIXED_PATTERNS: Record<string, string> = {
   'en-GB': 'ccc d LLL yyyy',
   'en-US': 'ccc, LLL d, yyyy',
 };
+// Zone names, locale tags and dates come from chat clients, so each cache stops growing at a bound
+// instead of holding whatever it is sent; past the bound the answer is computed as before.
+const CACHE_LIMIT = 2000;
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/u;
+// IANAZone.isValidZone builds an Intl.DateTimeFormat on every call (luxon does not remember the
+// answer), which cost ~50 µs per turn for the same few zones. Only valid names are kept: the set
+// of them is finite, and invalid ones are rare.
+const validZones = new Set<string>();
+// Intl.DateTimeFormat.supportedLocalesOf costs ~9 µs per call, and cards format several dates each.
+const localeTags = new Map<string, string | undefined>();
+// A due date reads the same every time in a locale, and a card shows the same few dates again and again.
+const formattedDates = new Map<string, string>();
 
 /**
  * Formats a calendar date for people in a locale: en-GB "Fri 15 Mar 2019", en-US "Fri, Mar 15, 2019",
@@ -17,8 +29,18 @@ const FIXED_PATTERNS: Record<string, string> = {
  * date comes back unchanged, so a card still shows what was stored.
  */
 export function formatDueDate(date: string, locale: string): string {
+  if (!CALENDAR_DATE.test(date)) return date;
+  const key = `${locale}\n${date}`;
+  const cached = formattedDates.get(key);
+  if (cached !== undefined) return cached;
+  const formatted = formatDate(date, locale);
+  remember(formattedDates, key, formatted);
+  return formatted;
+}
+
+function formatDate(date: string, locale: string): string {
   const day = DateTime.fromISO(date, { zone: 'utc' });
-  if (!day.isValid || !/^\d{4}-\d{2}-\d{2}$/u.test(date)) return date;
+  if (!day.isValid) return date;
   const known = supportedLocale(locale) ?? FALLBACK_LOCALE;
   const pattern = FIXED_PATTERNS[known];
   if (pattern) return day.setLocale(known).toFormat(pattern);
@@ -39,14 +61,25 @@ export function isOverdue(due: string, now: string, timeZone: string): boolean {
 
 /** Whether a string is a valid IANA time zone name (as the runtime's time zone data knows them). */
 export function isValidTimeZone(zone: string): boolean {
-  return zone.trim() !== '' && IANAZone.isValidZone(zone);
+  if (validZones.has(zone)) return true;
+  const valid = zone.trim() !== '' && IANAZone.isValidZone(zone);
+  if (valid && validZones.size < CACHE_LIMIT) validZones.add(zone);
+  return valid;
 }
 
 /** The canonical tag of a locale the runtime can format in, or undefined for a malformed or unknown one. */
 function supportedLocale(locale: string): string | undefined {
+  if (localeTags.has(locale)) return localeTags.get(locale);
+  let tag: string | undefined;
   try {
-    return Intl.DateTimeFormat.supportedLocalesOf(locale)[0];
+    tag = Intl.DateTimeFormat.supportedLocalesOf(locale)[0];
   } catch {
-    return undefined;
+    tag = undefined;
   }
+  remember(localeTags, locale, tag);
+  return tag;
+}
+
+function remember<V>(cache: Map<string, V>, key: string, value: V): void {
+  if (cache.size < CACHE_LIMIT) cache.set(key, value);
 }
