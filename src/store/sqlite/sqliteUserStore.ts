@@ -7,14 +7,26 @@ import { ConcurrencyError } from '../store';
 import type { UserStore } from '../userStore';
 import { guardSqlite } from './unavailable';
 
+interface Row {
+  etag: string;
+  body: string;
+}
+
 /** People's profiles in the embedded database. */
 export class SqliteUserStore implements UserStore {
-  constructor(private readonly db: Database.Database) {}
+  // Prepared once per store: a tick reads a profile for every job, a turn for every speaker.
+  private readonly getStatement: Database.Statement<[string], Row>;
+  private readonly insertStatement: Database.Statement<[string, string, string, string]>;
+  private readonly updateStatement: Database.Statement<[string, string, string, string]>;
+
+  constructor(db: Database.Database) {
+    this.getStatement = db.prepare<[string], Row>('SELECT etag, body FROM users WHERE id = ?');
+    this.insertStatement = db.prepare('INSERT INTO users (id, tenant_id, etag, body) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING');
+    this.updateStatement = db.prepare('UPDATE users SET etag = ?, body = ? WHERE id = ? AND etag = ?');
+  }
 
   async getUser(tenantId: string, userId: string): Promise<Versioned<UserProfile> | undefined> {
-    const row = guardSqlite('read a user', () =>
-      this.db.prepare<[string], { etag: string; body: string }>('SELECT etag, body FROM users WHERE id = ?').get(userProfileId(tenantId, userId)),
-    );
+    const row = guardSqlite('read a user', () => this.getStatement.get(userProfileId(tenantId, userId)));
     return row && { value: JSON.parse(row.body) as UserProfile, etag: row.etag };
   }
 
@@ -22,9 +34,7 @@ export class SqliteUserStore implements UserStore {
     const next = randomUUID();
     const body = JSON.stringify(profile);
     const changes = guardSqlite('write a user', () =>
-      etag === undefined
-        ? this.db.prepare('INSERT INTO users (id, tenant_id, etag, body) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING').run(profile.id, profile.tenantId, next, body).changes
-        : this.db.prepare('UPDATE users SET etag = ?, body = ? WHERE id = ? AND etag = ?').run(next, body, profile.id, etag).changes,
+      etag === undefined ? this.insertStatement.run(profile.id, profile.tenantId, next, body).changes : this.updateStatement.run(next, body, profile.id, etag).changes,
     );
     if (changes === 0) throw new ConcurrencyError(`user ${profile.id}`);
     return { value: profile, etag: next };
