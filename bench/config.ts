@@ -15,6 +15,18 @@ export interface BenchConfig {
   membersPerChat: number;
   /** Renders per card type in the card rendering section. */
   renders: number;
+  /** Stored actions of each store the scheduler tick is timed over. */
+  tickSizes: number[];
+  /** Reminders due in every timed tick, the same in each size. */
+  tickDue: number;
+  /** Timed ticks per store size and notifier. */
+  tickRepeats: number;
+  /** Owners with a weekly digest due in the digest section. */
+  digestOwners: number;
+  /** Open actions of each of those owners. */
+  digestActionsPerOwner: number;
+  /** Notifiers the scheduler sections send through: `recording` (the port, counting) and `teams` (the real one, to the fake connector). */
+  schedulerNotifiers: Array<'recording' | 'teams'>;
   /** Section ids to run; empty means all. */
   sections: string[];
   /** Directory for the bot child's `--cpu-prof` output, when profiling. */
@@ -40,6 +52,11 @@ export function readBenchConfig(env: NodeJS.ProcessEnv): BenchConfig {
   const concurrency = list('BENCH_CONCURRENCY', '1,16,64').map(Number);
   if (concurrency.some((level) => !Number.isInteger(level) || level < 1)) throw new Error('BENCH_CONCURRENCY must be a comma-separated list of whole numbers, e.g. 1,16,64.');
   const requests = int('BENCH_REQUESTS', 1000);
+  const tickSizes = list('BENCH_TICK_SIZES', '10000,100000').map(Number);
+  if (tickSizes.some((size) => !Number.isInteger(size) || size < 1)) throw new Error('BENCH_TICK_SIZES must be a comma-separated list of whole numbers, e.g. 10000,100000.');
+  const notifiers = list('BENCH_SCHEDULER_NOTIFIERS', 'recording,teams');
+  const schedulerNotifiers = notifiers.filter((name): name is 'recording' | 'teams' => name === 'recording' || name === 'teams');
+  if (schedulerNotifiers.length !== notifiers.length || schedulerNotifiers.length === 0) throw new Error('BENCH_SCHEDULER_NOTIFIERS must list recording and/or teams.');
   const profileDir = env['BENCH_CPU_PROF']?.trim();
   return {
     requests,
@@ -52,6 +69,12 @@ export function readBenchConfig(env: NodeJS.ProcessEnv): BenchConfig {
     chats: int('BENCH_CHATS', Math.max(...concurrency)),
     membersPerChat: int('BENCH_MEMBERS', 20),
     renders: int('BENCH_RENDERS', 2000),
+    tickSizes,
+    tickDue: int('BENCH_TICK_DUE', 200),
+    tickRepeats: int('BENCH_TICK_REPEATS', 5),
+    digestOwners: int('BENCH_DIGEST_OWNERS', 10_000),
+    digestActionsPerOwner: int('BENCH_DIGEST_ACTIONS', 3),
+    schedulerNotifiers,
     sections: list('BENCH_SECTIONS', ''),
     ...(profileDir ? { cpuProfileDir: profileDir } : {}),
     docPath: env['BENCH_DOC'] ?? 'docs/BENCHMARKS.md',

@@ -41,3 +41,13 @@ export function summarise(latenciesMs: readonly number[], errors: number, second
 export function ratio(a: number, b: number): number {
   return b > 0 && Number.isFinite(a) ? a / b : Number.NaN;
 }
+
+/** The nearest-rank median of unsorted values. */
+export function median(values: readonly number[]): number {
+  return percentile([...values].sort((a, b) => a - b), 50);
+}
+
+/** A count as people write it in a heading: 10000 → "10k". */
+export function thousands(count: number): string {
+  return count % 1000 === 0 ? `${count / 1000}k` : String(count);
+}
