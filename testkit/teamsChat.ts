@@ -92,6 +92,16 @@ export class TeamsChat {
     };
   }
 
+  /** Teams' `meetingParticipantsJoin` event: these people joined the meeting's call. */
+  participantsJoined(from: ChatPerson, joined: ChatPerson[]): Record<string, unknown> {
+    return {
+      ...this.base(from),
+      type: 'event',
+      name: 'application/vnd.microsoft.meetingParticipantsJoin',
+      value: { members: joined.map((person) => ({ user: { id: person.id, name: person.name, aadObjectId: person.aadObjectId, tenantId: this.tenantId, userRole: 'user' }, meeting: { inMeeting: true, role: 'Attendee' } })) },
+    };
+  }
+
   /** People (or the bot) joining the chat. */
   membersAdded(from: ChatPerson, added: Array<{ id: string; name?: string; aadObjectId?: string }>): Record<string, unknown> {
     return { ...this.base(from), type: 'conversationUpdate', membersAdded: added, channelData: { ...this.channelData(), eventType: 'membersAdded' } };

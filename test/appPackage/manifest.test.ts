@@ -69,14 +69,16 @@ describe('appPackage/manifest.json', () => {
     }
   });
 
-  it('asks for exactly the two resource-specific permissions the features use', () => {
+  it('asks for exactly the resource-specific permissions the features use', () => {
+    // Bare /commands without an @mention; meeting start/end and details; participants joining (attendance).
     expect(manifest.authorization.permissions.resourceSpecific).toEqual(
       expect.arrayContaining([
         { name: 'ChatMessage.Read.Chat', type: 'Application' },
         { name: 'OnlineMeeting.ReadBasic.Chat', type: 'Application' },
+        { name: 'OnlineMeetingParticipant.Read.Chat', type: 'Application' },
       ]),
     );
-    expect(manifest.authorization.permissions.resourceSpecific).toHaveLength(2);
+    expect(manifest.authorization.permissions.resourceSpecific).toHaveLength(3);
     expect(manifest.permissions).toBeUndefined();
   });
 });

@@ -105,3 +105,20 @@ test('/matters posts the action log; /approve minutes records approval of the pr
   );
   expect(textOf((await say('/approve the budget'))[0])).toContain('Type /approve minutes');
 });
+
+test('people Teams reports joining the meeting are marked present, without a word in the chat; roles given before are kept', async () => {
+  await board.harness.post(board.chat.meetingEvent(board.derek, 'start', { title: 'Safeguarding Children Board', at: '2019-03-13T14:00:00Z' }));
+  await say('/present <at>Derek Benson</at> (WSCB Independent Chair)');
+  board.harness.take();
+  const joined = await board.harness.post(board.chat.participantsJoined(board.derek, [board.derek, board.ellen, board.nicki]));
+  expect(joined.status).toBe(200);
+  expect(board.harness.take()).toEqual([]);
+  const march = (await meetings()).at(-1);
+  expect(march?.present.map((attendee) => `${attendee.person.name}${attendee.role ? ` (${attendee.role})` : ''}`).sort()).toEqual([
+    'Derek Benson (WSCB Independent Chair)',
+    'Ellen Footman',
+    'Nicki Pettitt',
+  ]);
+  // The same people as /present would record: their Azure AD ids, so a later /apologies moves them.
+  expect(march?.present.find((attendee) => attendee.person.name === 'Ellen Footman')?.person.id).toBe(board.ellen.aadObjectId);
+});
