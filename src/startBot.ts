@@ -59,7 +59,7 @@ export async function startBot(config: AppConfig, overrides: BotOverrides = {}):
   const minutesLinks = new MinutesLinks(minutes.linkSecret, () => minutes.publicUrl ?? serverUrl);
   const clock = overrides.clock ?? systemClock;
   const chairDigestLeadHours = config.scheduler?.chairDigestLeadHours ?? DEFAULT_CHAIR_DIGEST_LEAD_HOURS;
-  const { adapter, app } = createBotApp(
+  const { adapter, handleMessages } = createBotApp(
     {
       store,
       users: stores.users,
@@ -90,7 +90,7 @@ export async function startBot(config: AppConfig, overrides: BotOverrides = {}):
   };
   const tick = (now?: string) => runTick(schedulerDeps, now ?? clock.now());
   const timer = config.scheduler?.enabled ? startSchedulerTimer(() => tick(), config.scheduler.intervalSeconds * 1000, logger) : undefined;
-  const server = await startServer({ adapter, app, store: stores, logger, port: config.port, ...(overrides.host ? { host: overrides.host } : {}), minutes: { secret: minutes.linkSecret, clock, chats: store, meetings: stores.meetings, logger } });
+  const server = await startServer({ handleMessages, store: stores, logger, port: config.port, ...(overrides.host ? { host: overrides.host } : {}), minutes: { secret: minutes.linkSecret, clock, chats: store, meetings: stores.meetings, logger } });
   serverUrl = server.url;
   return {
     server,

@@ -1,6 +1,6 @@
 import restify from 'restify';
 import type { AddressInfo } from 'node:net';
-import type { TeamsAdapter, Application, TurnState } from '@microsoft/teams-ai';
+import type { Request, Response } from 'restify';
 import type { Logger } from '../observability/logger';
 import { registerMinutesRoute, type MinutesRouteDeps } from './minutesRoute';
 
@@ -14,12 +14,12 @@ export interface RunningServer {
 }
 
 /**
- * Serves the Bot Framework endpoint and a health check. `/api/messages` hands each request to the
- * adapter, which authenticates it (unless in local mode) and runs the app.
+ * Serves the Bot Framework endpoint and a health check. `/api/messages` checks the activity's shape
+ * and hands the request to the Teams room, which authenticates it (unless in local mode) and runs the app.
  */
 export async function startServer(options: {
-  adapter: TeamsAdapter;
-  app: Application<TurnState>;
+  /** Runs one Bot Framework request (authentication and the turn): the Teams room's `handleMessages`. */
+  handleMessages: (req: Request, res: Response) => Promise<void>;
   /** Anything that can say whether the database answers. */
   store: { ping(): Promise<void> };
   logger: Logger;
@@ -39,9 +39,7 @@ export async function startServer(options: {
       res.send(400, { error: problem });
       return;
     }
-    await options.adapter.process(req, res, async (context) => {
-      await options.app.run(context);
-    });
+    await options.handleMessages(req, res);
   });
 
   server.get('/healthz', async (_req, res) => {

@@ -1,4 +1,4 @@
-import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { ActivityTypes, type Request, type Response, type TurnContext } from 'botbuilder';
 import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import type { CardVerb } from '../cards/verbs';
 import { parseCommand } from '../domain/command';
@@ -23,6 +23,11 @@ export interface BotCredentials {
 export interface BotApp {
   adapter: TeamsAdapter;
   app: Application<TurnState>;
+  /**
+   * Handles one HTTP request to /api/messages: the adapter authenticates it (unless in local mode)
+   * and runs the app. The HTTP room calls this and so never needs a Teams type.
+   */
+  handleMessages(req: Request, res: Response): Promise<void>;
 }
 
 const ACTION_INVOKE = 'adaptiveCard/action';
@@ -96,7 +101,14 @@ export function createBotApp(deps: BotDeps, credentials: BotCredentials, onTurnE
       await context.sendActivity('Something went wrong on my side and I could not finish that. Please try again in a moment.');
     }
   });
-  return { adapter, app };
+  return {
+    adapter,
+    app,
+    handleMessages: (req, res) =>
+      adapter.process(req, res, async (context) => {
+        await app.run(context);
+      }),
+  };
 }
 
 function commandOf(context: TurnContext) {
