@@ -22,6 +22,11 @@ const validZones = new Set<string>();
 const localeTags = new Map<string, string | undefined>();
 // A due date reads the same every time in a locale, and a card shows the same few dates again and again.
 const formattedDates = new Map<string, string>();
+// luxon works out a zone's offset per DateTime (~10 µs), and a turn takes several local dates. An
+// instant as the bot writes them (toISOString, or with an offset) is read by one cached formatter
+// per zone instead; anything else still goes through luxon.
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?(Z|[+-]\d{2}:\d{2})$/u;
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
 /**
  * Formats a calendar date for people in a locale: en-GB "Fri 15 Mar 2019", en-US "Fri, Mar 15, 2019",
@@ -49,6 +54,8 @@ function formatDate(date: string, locale: string): string {
 
 /** The calendar date (yyyy-MM-dd) of an instant in a time zone. */
 export function localDate(now: string, timeZone: string): string {
+  const fast = INSTANT.test(now) ? calendarDateIn(Date.parse(now), timeZone) : undefined;
+  if (fast !== undefined) return fast;
   const date = DateTime.fromISO(now, { zone: timeZone }).toISODate();
   if (date === null) throw new RangeError(`Cannot take the local date of "${now}" in "${timeZone}"`);
   return date;
@@ -78,6 +85,30 @@ function supportedLocale(locale: string): string | undefined {
   }
   remember(localeTags, locale, tag);
   return tag;
+}
+
+/** The date of an epoch instant in an IANA zone by a cached formatter, or undefined to let luxon answer. */
+function calendarDateIn(epochMs: number, zone: string): string | undefined {
+  if (!Number.isFinite(epochMs)) return undefined;
+  let format = dayFormats.get(zone);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat('en-US', { timeZone: zone, calendar: 'iso8601', numberingSystem: 'latn', year: 'numeric', month: '2-digit', day: '2-digit' });
+    } catch {
+      return undefined;
+    }
+    remember(dayFormats, zone, format);
+  }
+  let year = '';
+  let month = '';
+  let day = '';
+  for (const part of format.formatToParts(epochMs)) {
+    if (part.type === 'year') year = part.value;
+    else if (part.type === 'month') month = part.value;
+    else if (part.type === 'day') day = part.value;
+  }
+  // Years outside 1000–9999 (and eras) are left to luxon's ISO rules.
+  return year.length === 4 && month.length === 2 && day.length === 2 ? `${year}-${month}-${day}` : undefined;
 }
 
 function remember<V>(cache: Map<string, V>, key: string, value: V): void {
