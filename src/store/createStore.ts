@@ -1,20 +1,10 @@
-import type { ConnectionPolicy } from '@azure/cosmos';
 import { CosmosStore } from './cosmos/cosmosStore';
+import type { CosmosConnection } from './cosmos/openCosmos';
 import { SqliteStore } from './sqlite/sqliteStore';
 import type { Store } from './store';
 
 /** Which store to open and how. */
-export type StoreConfig =
-  | { kind: 'sqlite'; dataDir: string }
-  | {
-      kind: 'cosmos';
-      endpoint: string;
-      key?: string;
-      database: string;
-      createIfMissing: boolean;
-      managedIdentityClientId?: string;
-      connectionPolicy?: ConnectionPolicy;
-    };
+export type StoreConfig = { kind: 'sqlite'; dataDir: string } | ({ kind: 'cosmos' } & CosmosConnection);
 
 /** Opens the configured store, creating what it is allowed to, and checks it answers. */
 export async function createStore(config: StoreConfig): Promise<Store> {
