@@ -1,7 +1,7 @@
+import { localConfig } from '../testkit/botHarness';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AppConfig } from '../src/config';
 import { createLogger } from '../src/observability/logger';
 import { startBot } from '../src/startBot';
 import { startEchoBot } from './echoBot';
@@ -21,15 +21,7 @@ async function main(kind: string | undefined): Promise<void> {
   let url: string;
   if (kind === 'bot') {
     const dataDir = mkdtempSync(join(tmpdir(), 'meeting-actions-bench-'));
-    const config: AppConfig = {
-      port: 0,
-      credentials: { appId: '', appPassword: '', appType: 'MultiTenant', tenantId: '' },
-      localMode: true,
-      store: { kind: 'sqlite', dataDir },
-      logLevel: process.env['BENCH_BOT_LOG_LEVEL'] ?? 'info',
-      defaultTimeZone: 'Europe/London',
-      production: false,
-    };
+    const config = localConfig(dataDir, { logLevel: process.env['BENCH_BOT_LOG_LEVEL'] ?? 'info' });
     const bot = await startBot(config, { logger: createLogger(config.logLevel), host: '127.0.0.1' });
     url = bot.server.url;
     stop = async () => {

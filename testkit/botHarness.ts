@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AppConfig } from '../src/config';
+import type { StoreConfig } from '../src/store/createStore';
 import type { Clock } from '../src/domain/clock';
 import { createLogger } from '../src/observability/logger';
 import { startBot, type RunningBot } from '../src/startBot';
@@ -36,21 +37,31 @@ export interface HarnessOptions {
   leaseMs?: number;
 }
 
+/**
+ * The configuration of a bot on this machine: local mode (no credentials), the embedded store in a
+ * folder (or the store given), any free port, no in-process scheduler (tests drive `tick`).
+ * `overrides` changes the rest.
+ */
+export function localConfig(store: string | StoreConfig, overrides: Partial<AppConfig> = {}): AppConfig {
+  return {
+    port: 0,
+    credentials: { appId: '', appPassword: '', appType: 'MultiTenant', tenantId: '' },
+    localMode: true,
+    store: typeof store === 'string' ? { kind: 'sqlite', dataDir: store } : store,
+    logLevel: 'silent',
+    defaultTimeZone: 'Europe/London',
+    production: false,
+    ...overrides,
+  };
+}
+
 /** Starts the real bot (local mode, embedded store in a temp dir) and a fake connector. */
 export async function startHarness(options: HarnessOptions = {}): Promise<BotHarness> {
   const ownConnector = !options.connector;
   const connector = options.connector ?? (await new FakeConnector().start());
   const ownDir = !options.dataDir && !options.stores;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'meeting-actions-'));
-  const config: AppConfig = {
-    port: 0,
-    credentials: { appId: '', appPassword: '', appType: 'MultiTenant', tenantId: '' },
-    localMode: true,
-    store: { kind: 'sqlite', dataDir },
-    logLevel: 'silent',
-    defaultTimeZone: 'Europe/London',
-    production: false,
-  };
+  const config = localConfig(dataDir);
   const turnErrors: unknown[] = [];
   const bot = await startBot(config, {
     logger: createLogger(process.env['TEST_LOG_LEVEL'] ?? 'silent'),

@@ -1,7 +1,7 @@
+import { localConfig } from '../../testkit/botHarness';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AppConfig } from '../../src/config';
 import { createLogger } from '../../src/observability/logger';
 import { runTick, type TickReport } from '../../src/scheduler/tick';
 import type { SchedulerDeps } from '../../src/scheduler/schedulerDeps';
@@ -135,15 +135,7 @@ async function tickerFor(kind: NotifierKind, stores: Stores, dataDir: string): P
     // The stores belong to the caller, who closes them.
     return { tick: (now) => runTick(deps, now), recorded: () => notifier.sent, stop: async () => undefined };
   }
-  const config: AppConfig = {
-    port: 0,
-    credentials: { appId: '', appPassword: '', appType: 'MultiTenant', tenantId: '' },
-    localMode: true,
-    store: { kind: 'sqlite', dataDir },
-    logLevel: logger.level,
-    defaultTimeZone: 'Europe/London',
-    production: false,
-  };
+  const config = localConfig(dataDir, { logLevel: logger.level });
   const bot = await startBot(config, { stores, logger, host: '127.0.0.1' });
   // Stopping the bot closes its server and the stores it was given; closing them again is harmless.
   return { tick: (now) => bot.tick(now), recorded: () => undefined, stop: () => bot.stop() };

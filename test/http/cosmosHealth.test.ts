@@ -1,5 +1,5 @@
+import { localConfig } from '../../testkit/botHarness';
 import { randomUUID } from 'node:crypto';
-import type { AppConfig } from '../../src/config';
 import { createLogger } from '../../src/observability/logger';
 import { startBot } from '../../src/startBot';
 import { LOCAL_COSMOS_KEY, startLocalCosmosServer } from '../store/localCosmosServer';
@@ -12,22 +12,14 @@ async function health(url: string): Promise<{ status: number; body: unknown }> {
 test('/healthz answers 503 while the Cosmos endpoint is gone and 200 again once it is back', async () => {
   const server = await startLocalCosmosServer();
   let serverRunning = true;
-  const config: AppConfig = {
-    port: 0,
-    credentials: { appId: '', appPassword: '', appType: 'MultiTenant', tenantId: '' },
-    localMode: true,
-    store: {
+  const config = localConfig({
       kind: 'cosmos',
       endpoint: server.endpoint,
       key: LOCAL_COSMOS_KEY,
       database: `health-${randomUUID()}`,
       createIfMissing: true,
       connectionPolicy: { enableEndpointDiscovery: false },
-    },
-    logLevel: 'silent',
-    defaultTimeZone: 'Europe/London',
-    production: false,
-  };
+  });
   try {
     const bot = await startBot(config, { host: '127.0.0.1', logger: createLogger('silent') });
     try {

@@ -2,9 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readConfig, type AppConfig } from '../../src/config';
+import { readConfig } from '../../src/config';
 import { createLogger } from '../../src/observability/logger';
 import { startBot, type RunningBot } from '../../src/startBot';
+import { localConfig } from '../../testkit/botHarness';
 import { FakeConnector } from '../../testkit/fakeConnector';
 import { chatPerson, TeamsChat } from '../../testkit/teamsChat';
 import { REPO, refusedBy, runEntryPoint } from './entryPoint';
@@ -37,16 +38,12 @@ describe('with credentials, /api/messages only accepts requests the Bot Framewor
     network = guardNetwork();
     connector = await new FakeConnector().start();
     dataDir = mkdtempSync(join(tmpdir(), 'meeting-actions-auth-'));
-    const config: AppConfig = {
-      port: 0,
+    const config = localConfig(dataDir, {
       // A made-up app id and password: nothing here is ever sent anywhere.
       credentials: { appId: '11111111-2222-3333-4444-555555555555', appPassword: 'not-a-real-password', appType: 'MultiTenant', tenantId: '' },
       localMode: false,
-      store: { kind: 'sqlite', dataDir },
-      logLevel: 'silent',
-      defaultTimeZone: 'Europe/London',
       production: true,
-    };
+    });
     bot = await startBot(config, { host: '127.0.0.1', logger: createLogger('silent') });
   });
 

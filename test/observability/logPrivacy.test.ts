@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AppConfig } from '../../src/config';
 import { createLogger } from '../../src/observability/logger';
 import { startBot } from '../../src/startBot';
+import { localConfig } from '../../testkit/botHarness';
 import { FakeConnector } from '../../testkit/fakeConnector';
 import { chatPerson, TeamsChat } from '../../testkit/teamsChat';
 
@@ -12,15 +12,7 @@ test('the log of a command names the activity, the conversation and the command 
   const logger = createLogger('trace', { write: (line: string) => void lines.push(line) });
   const connector = await new FakeConnector().start();
   const dataDir = mkdtempSync(join(tmpdir(), 'meeting-actions-logs-'));
-  const config: AppConfig = {
-    port: 0,
-    credentials: { appId: '', appPassword: '', appType: 'MultiTenant', tenantId: '' },
-    localMode: true,
-    store: { kind: 'sqlite', dataDir },
-    logLevel: 'trace',
-    defaultTimeZone: 'Europe/London',
-    production: false,
-  };
+  const config = localConfig(dataDir, { logLevel: 'trace' });
   const bot = await startBot(config, { logger, host: '127.0.0.1' });
   const chat = new TeamsChat(connector.url);
   const sarah = chatPerson('Sarah Berry');

@@ -1,5 +1,5 @@
+import { localConfig } from '../../testkit/botHarness';
 import { randomUUID } from 'node:crypto';
-import type { AppConfig } from '../../src/config';
 import { createLogger } from '../../src/observability/logger';
 import { startBot } from '../../src/startBot';
 import { createStore, type StoreConfig } from '../../src/store/createStore';
@@ -24,15 +24,7 @@ test('a capture Cosmos keeps refusing gets "Not saved", stores nothing, and the 
   const sarah = chatPerson('Sarah Berry');
   const ellen = chatPerson('Ellen Footman');
   connector.setMembers(chat.conversationId, [sarah, ellen]);
-  const config: AppConfig = {
-    port: 0,
-    credentials: { appId: '', appPassword: '', appType: 'MultiTenant', tenantId: '' },
-    localMode: true,
-    store: cosmos(proxy.endpoint, database),
-    logLevel: 'info',
-    defaultTimeZone: 'Europe/London',
-    production: false,
-  };
+  const config = localConfig(cosmos(proxy.endpoint, database), { logLevel: 'info' });
   const direct = await createStore(cosmos(server.endpoint, database));
   try {
     const bot = await startBot(config, { host: '127.0.0.1', logger });
