@@ -8,6 +8,7 @@ import { answerNotice } from './handlers/cardChange';
 import { handleInstalled, handleMembersChanged } from './handlers/installationHandlers';
 import { registerMeetingEvents } from './meetings/meetingEvents';
 import { rememberPersonalChat } from './personalChat';
+import { sendRepliesAsPlainText } from './plainReplies';
 import { CARD_ROUTES, COMMAND_ROUTES, PERSONAL_ROUTES } from './routes';
 import { readTurn, type TurnInfo } from './turnInfo';
 
@@ -46,6 +47,11 @@ export function createBotApp(deps: BotDeps, credentials: BotCredentials, onTurnE
     MicrosoftAppTenantId: credentials.tenantId,
   });
   const app = new Application<TurnState>({ adapter, botAppId: credentials.appId, startTypingTimer: false, removeRecipientMention: true });
+
+  app.turn('beforeTurn', async (context) => {
+    sendRepliesAsPlainText(context);
+    return true;
+  });
 
   app.addRoute(
     async (context) => context.activity.type === ActivityTypes.Invoke && context.activity.name === ACTION_INVOKE,

@@ -3,7 +3,7 @@ import { LIMITS } from '../../src/domain/limits';
 import { ConcurrencyError } from '../../src/store/store';
 import { cardOf, invokeCard, textOf } from '../../testkit/botHarness';
 import { cardText, findExecute } from '../../testkit/cardText';
-import { chatPerson, TeamsChat, type ChatPerson } from '../../testkit/teamsChat';
+import { BOT_ACCOUNT, chatPerson, TeamsChat, type ChatPerson } from '../../testkit/teamsChat';
 import { adaptiveCardProblems } from '../../testkit/validateCard';
 import { startBoardChat, type BoardChat } from './chatFixture';
 
@@ -156,6 +156,20 @@ describe('/close and /update that cannot be followed', () => {
     expect(await currentCard(card, messageId)).toEqual(before);
     expect(await listedActions()).toEqual(['A-1 | Report back to WSCB after the inquest | Fri 15 Mar 2019']);
   });
+});
+
+test('replies that quote what someone typed are plain text, so markdown in it is shown, not followed', async () => {
+  const quoted = [
+    ...(await say('/close [x](http://evil.example)')),
+    ...(await say(`<at>${BOT_ACCOUNT.name}</at> **shout**`)),
+    ...(await say('/item 2.2 **Bold** [link](http://evil.example)')),
+  ];
+  expect(quoted.map(textOf)).toEqual([
+    `"[x](http://evil.example)" is not an action reference. Type the reference shown on the action's card, e.g. /close A-12 Letter sent. /actions lists them.`,
+    'I don\'t know "**shout**". Type /help to see what I can do.',
+    'Now on item 2.2 **Bold** [link](http://evil.example). Actions and decisions from here on are filed under it.',
+  ]);
+  expect(quoted.map((reply) => reply.body['textFormat'])).toEqual(['plain', 'plain', 'plain']);
 });
 
 describe('card clicks with data that is missing, stale or forged', () => {
