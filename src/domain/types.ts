@@ -132,7 +132,7 @@ export interface Decision extends SeriesKey {
   /** Store id; derived from the capturing activity. */
   id: string;
   seriesId: string;
-  /** Number within its meeting day and agenda item (the minutes' "Decisions: 1. 2. 3."). */
+  /** Number within its meeting and agenda item (the minutes' "Decisions: 1. 2. 3."). */
   number: number;
   text: string;
   item?: AgendaItem;
