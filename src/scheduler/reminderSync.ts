@@ -5,7 +5,7 @@ import { nextWeeklySlot } from '../domain/scheduling/weeklySlot';
 import type { Action, Person, Series } from '../domain/types';
 import { retryOnConflict } from '../services/retryOnConflict';
 import { ConcurrencyError } from '../store/store';
-import { scheduleOf } from './personZone';
+import { scheduleOf } from '../services/personSchedule';
 import type { SchedulerDeps } from './schedulerDeps';
 
 /** The parts of the scheduler's dependencies that keeping jobs in step needs. */

@@ -6,7 +6,7 @@ import type { ScheduledJob } from '../../domain/scheduling/schedulingTypes';
 import type { Action } from '../../domain/types';
 import { rememberCardCopy } from '../../services/actionChangeService';
 import type { JobOutcome } from '../jobOutcome';
-import { scheduleOf } from '../personZone';
+import { scheduleOf } from '../../services/personSchedule';
 import type { SchedulerDeps } from '../schedulerDeps';
 
 type ReminderJob = Extract<ScheduledJob, { kind: 'actionReminder' }>;

@@ -3,8 +3,8 @@ import { buildOwnerDigest } from '../../domain/scheduling/ownerDigest';
 import { DEFAULT_PREFERENCES, type ScheduledJob } from '../../domain/scheduling/schedulingTypes';
 import { nextWeeklySlot } from '../../domain/scheduling/weeklySlot';
 import type { JobOutcome } from '../jobOutcome';
-import { loadOpenActionsOf } from '../openActionsOf';
-import { scheduleOf } from '../personZone';
+import { loadOpenActionsOf } from '../../services/openActionsOf';
+import { scheduleOf } from '../../services/personSchedule';
 import type { SchedulerDeps } from '../schedulerDeps';
 
 type DigestJob = Extract<ScheduledJob, { kind: 'weeklyDigest' }>;

@@ -1,7 +1,7 @@
 import { renderWeeklyDigestCard } from '../../cards/weeklyDigestCard';
 import { buildOwnerDigest } from '../../domain/scheduling/ownerDigest';
-import { loadOpenActionsOf } from '../../scheduler/openActionsOf';
-import { scheduleOf } from '../../scheduler/personZone';
+import { loadOpenActionsOf } from '../../services/openActionsOf';
+import { scheduleOf } from '../../services/personSchedule';
 import { sendCard } from '../cardReplies';
 import type { CommandHandler } from './handlerTypes';
 

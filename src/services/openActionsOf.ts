@@ -1,12 +1,13 @@
 import type { Action, Series } from '../domain/types';
-import type { SchedulerDeps } from './schedulerDeps';
+import type { ScheduleStore } from '../store/scheduleStore';
+import type { Store } from '../store/store';
 
 /**
  * A person's open actions across every chat in their tenant, each with its series. The reminder
  * jobs are the index (one per open action and owner), so this reads only that person's actions.
  */
 export async function loadOpenActionsOf(
-  deps: Pick<SchedulerDeps, 'chats' | 'schedule'>,
+  deps: { chats: Store; schedule: ScheduleStore },
   tenantId: string,
   userId: string,
 ): Promise<Array<{ action: Action; series: Series }>> {
