@@ -4,7 +4,7 @@ import { DEFAULT_PREFERENCES, type ScheduledJob } from '../domain/scheduling/sch
 import { nextWeeklySlot } from '../domain/scheduling/weeklySlot';
 import type { Action, Person, Series } from '../domain/types';
 import { retryOnConflict } from '../services/retryOnConflict';
-import { ConcurrencyError } from '../store/store';
+import { ConcurrencyError } from '../store/storeErrors';
 import { scheduleOf } from '../services/personSchedule';
 import type { SchedulerDeps } from './schedulerDeps';
 

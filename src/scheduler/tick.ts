@@ -1,6 +1,6 @@
 import type { ScheduledJob } from '../domain/scheduling/schedulingTypes';
 import type { Versioned } from '../domain/types';
-import { ConcurrencyError } from '../store/store';
+import { ConcurrencyError } from '../store/storeErrors';
 import type { JobOutcome } from './jobOutcome';
 import { runActionReminder } from './jobs/actionReminderJob';
 import { runChairDigest } from './jobs/chairDigestJob';

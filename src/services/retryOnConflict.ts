@@ -1,4 +1,4 @@
-import { ConcurrencyError } from '../store/store';
+import { ConcurrencyError } from '../store/storeErrors';
 
 /** How many times a read-modify-write is re-run after losing a race before giving up. */
 const MAX_ATTEMPTS = 8;

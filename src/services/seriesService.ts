@@ -1,7 +1,7 @@
 import { newSeries } from '../domain/series';
 import type { Series, SeriesKey } from '../domain/types';
 import type { Store } from '../store/store';
-import { ConcurrencyError } from '../store/store';
+import { ConcurrencyError } from '../store/storeErrors';
 import { retryOnConflict } from './retryOnConflict';
 
 /** What a turn knows about a chat when it first meets it. */

@@ -41,19 +41,3 @@ export interface Store {
   /** Releases connections and file handles. */
   close(): Promise<void>;
 }
-
-/** A write quoted an etag that is no longer current (or created a record that already exists). */
-export class ConcurrencyError extends Error {
-  constructor(what: string) {
-    super(`${what} was changed by someone else; read it again and retry`);
-    this.name = 'ConcurrencyError';
-  }
-}
-
-/** The store could not be reached or refused the operation for a reason retrying later may fix. */
-export class StoreUnavailableError extends Error {
-  constructor(message: string, override readonly cause?: unknown, readonly diagnostics?: Record<string, unknown>) {
-    super(message);
-    this.name = 'StoreUnavailableError';
-  }
-}

@@ -2,7 +2,7 @@ import { ActivityTypes, type Request, type Response, type TurnContext } from 'bo
 import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import type { CardVerb } from '../cards/verbs';
 import { parseCommand } from '../domain/command';
-import { StoreUnavailableError } from '../store/store';
+import { StoreUnavailableError } from '../store/storeErrors';
 import type { BotDeps } from './botDeps';
 import { answerNotice } from './handlers/cardChange';
 import { handleInstalled, handleMembersChanged } from './handlers/installationHandlers';

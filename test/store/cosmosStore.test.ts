@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { type ConnectionPolicy, CosmosClient } from '@azure/cosmos';
 import { CosmosStore } from '../../src/store/cosmos/cosmosStore';
 import { createStore, type StoreConfig } from '../../src/store/createStore';
-import { StoreUnavailableError } from '../../src/store/store';
+import { StoreUnavailableError } from '../../src/store/storeErrors';
 import { aSeries, anAction } from '../builders';
 import { isDocumentCreate, startFaultyCosmosProxy } from './faultyCosmosProxy';
 import { LOCAL_COSMOS_KEY, type LocalCosmosServer, startLocalCosmosServer } from './localCosmosServer';

@@ -5,7 +5,7 @@
 import { closeMeeting } from '../../src/domain/meetings/meetingLifecycle';
 import type { MeetingStore } from '../../src/store/meetingStore';
 import type { Stores } from '../../src/store/stores';
-import { ConcurrencyError } from '../../src/store/store';
+import { ConcurrencyError } from '../../src/store/storeErrors';
 import { aPerson, aSeries } from '../builders';
 import { aMeeting, aNote } from '../meetingBuilders';
 

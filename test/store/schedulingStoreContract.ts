@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { digestJobId, reminderJobId, userProfileId } from '../../src/domain/scheduling/jobIds';
 import { DEFAULT_PREFERENCES, type ScheduledJob, type UserProfile } from '../../src/domain/scheduling/schedulingTypes';
-import { ConcurrencyError } from '../../src/store/store';
+import { ConcurrencyError } from '../../src/store/storeErrors';
 import type { Stores } from '../../src/store/stores';
 
 /** A reminder job for a fresh action and owner in a tenant. */

@@ -5,7 +5,8 @@
  */
 import { seriesIdOf } from '../../src/domain/seriesId';
 import type { Series } from '../../src/domain/types';
-import { ConcurrencyError, type Store } from '../../src/store/store';
+import type { Store } from '../../src/store/store';
+import { ConcurrencyError } from '../../src/store/storeErrors';
 import { aDecision, aPerson, aSeries, aSeriesKey, anAction } from '../builders';
 
 /** Registers the contract suite for one store; `open` may be called several times (two writers). */

@@ -1,6 +1,6 @@
 import { CARD_VERBS } from '../../src/cards/verbs';
 import { LIMITS } from '../../src/domain/limits';
-import { ConcurrencyError } from '../../src/store/store';
+import { ConcurrencyError } from '../../src/store/storeErrors';
 import { cardOf, invokeCard, textOf } from '../../testkit/botHarness';
 import { cardText, findExecute } from '../../testkit/cardText';
 import { BOT_ACCOUNT, chatPerson, TeamsChat, type ChatPerson } from '../../testkit/teamsChat';

@@ -2,7 +2,8 @@ import type { Container, CosmosClient, ItemDefinition, ItemResponse, SqlParamete
 import { seriesIdOf } from '../../domain/seriesId';
 import type { Action, Decision, Series, SeriesKey, Versioned } from '../../domain/types';
 import { assertSeriesIdMatches } from '../seriesKeyCheck';
-import { ConcurrencyError, type Store } from '../store';
+import type { Store } from '../store';
+import { ConcurrencyError } from '../storeErrors';
 import {
   type ActionDocument,
   actionDocument,

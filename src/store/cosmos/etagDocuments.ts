@@ -1,5 +1,5 @@
 import type { Container, ItemDefinition, ItemResponse, SqlParameter } from '@azure/cosmos';
-import { ConcurrencyError } from '../store';
+import { ConcurrencyError } from '../storeErrors';
 import { withoutStorageFields } from './documents';
 import { cosmosStatusOf, type TransientRetryPolicy, withTransientRetry } from './transientRetry';
 

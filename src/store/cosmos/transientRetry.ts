@@ -1,4 +1,4 @@
-import { StoreUnavailableError } from '../store';
+import { StoreUnavailableError } from '../storeErrors';
 
 /** How hard to retry a Cosmos call that failed for a reason that usually passes. */
 export interface TransientRetryPolicy {

@@ -5,7 +5,7 @@ import { seriesIdOf } from '../../domain/seriesId';
 import type { SeriesKey, Versioned } from '../../domain/types';
 import type { MeetingStore } from '../meetingStore';
 import { assertSeriesIdMatches } from '../seriesKeyCheck';
-import { ConcurrencyError } from '../store';
+import { ConcurrencyError } from '../storeErrors';
 import { guardSqlite } from './unavailable';
 
 interface Row {

@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import type { ScheduledJob } from '../../domain/scheduling/schedulingTypes';
 import type { Versioned } from '../../domain/types';
 import type { ScheduleStore } from '../scheduleStore';
-import { ConcurrencyError } from '../store';
+import { ConcurrencyError } from '../storeErrors';
 import { guardSqlite } from './unavailable';
 
 interface Row {

@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { userProfileId } from '../../domain/scheduling/jobIds';
 import type { UserProfile } from '../../domain/scheduling/schedulingTypes';
 import type { Versioned } from '../../domain/types';
-import { ConcurrencyError } from '../store';
+import { ConcurrencyError } from '../storeErrors';
 import type { UserStore } from '../userStore';
 import { guardSqlite } from './unavailable';
 

@@ -1,5 +1,5 @@
 import { SqliteError } from 'better-sqlite3';
-import { StoreUnavailableError } from '../store';
+import { StoreUnavailableError } from '../storeErrors';
 
 /**
  * SQLite result codes that mean "try again later" rather than "the code is wrong": another process
