@@ -63,6 +63,11 @@ export interface Series extends SeriesKey {
   title?: string;
   /** ISO instant the next meeting starts, when known; the minutes print it as "Date of next meeting". */
   nextMeetingAt?: string;
+  /**
+   * The series' most recently opened meeting and its local date, kept beside the counters so a
+   * capture finds the meeting it belongs to without a query. Written together with the meeting.
+   */
+  latestMeeting?: { id: string; date: string };
   /** ISO instant the record was created. */
   createdAt: string;
 }

@@ -19,3 +19,17 @@ export class StoreUnavailableError extends Error {
     this.name = 'StoreUnavailableError';
   }
 }
+
+/**
+ * A batch (`ChatRecords.writeTogether`) was refused: the write at `index` found its record existing
+ * (`exists`) or changed or gone (`changed`). A `ConcurrencyError`, so read-modify-write loops retry it.
+ */
+export class BatchWriteRefused extends ConcurrencyError {
+  constructor(
+    readonly index: number,
+    readonly reason: 'exists' | 'changed',
+  ) {
+    super(`write ${index} of a batch (${reason})`);
+    this.name = 'BatchWriteRefused';
+  }
+}
