@@ -1,0 +1,24 @@
+import { partitionOf, type DocumentCollection, type Stored, type StoreDocument } from './documentCollection';
+
+/** What an insert-once did: whether this call created the document, and the stored one either way. */
+export interface InsertOnceResult<D> {
+  created: boolean;
+  stored: Stored<D>;
+}
+
+/**
+ * Creates a document unless one with its id exists, and hands back the stored one either way.
+ * Record ids derive from the Teams activity, so a redelivered activity lands here and changes
+ * nothing. One request when the document is new; an existing one costs the read-back too.
+ */
+export async function insertOnce<D extends StoreDocument>(collection: DocumentCollection<D>, document: D): Promise<InsertOnceResult<D>> {
+  const partition = partitionOf(collection, document);
+  // A document deleted between the refused create and the read-back (jobs are deleted) is simply created again.
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const outcome = await collection.create(document);
+    if ('etag' in outcome) return { created: true, stored: { document, etag: outcome.etag } };
+    const existing = await collection.read(partition, document.id);
+    if (existing) return { created: false, stored: existing };
+  }
+  throw new Error(`${collection.name} document ${document.id} exists when created but is gone when read, again and again`);
+}
