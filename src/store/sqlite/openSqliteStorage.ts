@@ -1,0 +1,33 @@
+import type { UserProfile } from '../../domain/scheduling/schedulingTypes';
+import type { ChatDocument } from '../core/chatDocuments';
+import type { JobDocument } from '../core/jobDocuments';
+import { storageOnDocuments } from '../core/storageOnDocuments';
+import type { Storage } from '../storage';
+import { openSqliteFile } from './openSqliteFile';
+import { SqliteDocumentCollection } from './sqliteDocumentCollection';
+
+/** How to open the embedded storage beyond where its file is. */
+export interface SqliteStorageOptions {
+  /** Called with every SQL statement the connection runs (values inlined): for diagnosis, and the test of query plans. */
+  trace?: (sql: string) => void;
+}
+
+/** Opens every store on one connection to `<dataDir>/meeting-actions.db`; closing the storage closes it. */
+export function openSqliteStorage(dataDir: string, options: SqliteStorageOptions = {}): Storage {
+  const db = openSqliteFile(dataDir, options.trace);
+  try {
+    return storageOnDocuments(
+      {
+        chats: new SqliteDocumentCollection<ChatDocument>(db, 'chats', 'seriesId'),
+        users: new SqliteDocumentCollection<UserProfile>(db, 'users', 'tenantId'),
+        schedule: new SqliteDocumentCollection<JobDocument>(db, 'schedule', 'tenantId'),
+      },
+      async () => {
+        if (db.open) db.close();
+      },
+    );
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import {
+  type BatchOutcome,
+  type DeleteOutcome,
+  type DocumentCollection,
+  type DocumentWrite,
+  partitionOf,
+  type Refusal,
+  type Stored,
+  type StoreDocument,
+  type WriteOutcome,
+} from '../core/documentCollection';
+import type { DocumentQuery, FieldOf } from '../core/documentQuery';
+import type { DocumentTable } from './documentSchema';
+import { sqlOfQuery } from './sqlOfQuery';
+import { guardSqliteCall } from './sqliteGuard';
+
+interface Row {
+  etag: string;
+  body: string;
+}
+
+/** Every point statement, prepared once per collection (preparing parses and plans the SQL). */
+interface Statements {
+  read: Database.Statement<[string, string], Row>;
+  insert: Database.Statement<[string, string, string, string]>;
+  update: Database.Statement<[string, string, string, string, string]>;
+  deleteAny: Database.Statement<[string, string]>;
+  deleteVersion: Database.Statement<[string, string, string]>;
+  ping: Database.Statement<[]>;
+}
+
+/** Query statements are few (one per store query shape) and kept once prepared; this bounds a surprise. */
+const MAX_PREPARED_QUERIES = 100;
+
+/**
+ * A document collection in one table of the embedded database. Every write stamps a fresh random
+ * etag and a replace is `UPDATE … WHERE etag = ?`, so compare-and-swap holds across connections
+ * and processes on one file, not just within one. A batch is one IMMEDIATE transaction: a refused
+ * write rolls back the writes before it.
+ */
+export class SqliteDocumentCollection<D extends StoreDocument> implements DocumentCollection<D> {
+  private readonly statements: Statements;
+  private readonly queries = new Map<string, Database.Statement<Array<string | number>, Row>>();
+  private readonly batch: (partition: string, writes: ReadonlyArray<DocumentWrite<D>>) => string[];
+
+  constructor(
+    private readonly db: Database.Database,
+    readonly name: DocumentTable,
+    readonly partitionField: FieldOf<D>,
+  ) {
+    this.statements = {
+      read: db.prepare<[string, string], Row>(`SELECT etag, body FROM ${name} WHERE pk = ? AND id = ?`),
+      insert: db.prepare(`INSERT INTO ${name} (pk, id, etag, body) VALUES (?, ?, ?, ?) ON CONFLICT (pk, id) DO NOTHING`),
+      update: db.prepare(`UPDATE ${name} SET etag = ?, body = ? WHERE pk = ? AND id = ? AND etag = ?`),
+      deleteAny: db.prepare(`DELETE FROM ${name} WHERE pk = ? AND id = ?`),
+      deleteVersion: db.prepare(`DELETE FROM ${name} WHERE pk = ? AND id = ? AND etag = ?`),
+      ping: db.prepare(`SELECT 1 FROM ${name} LIMIT 1`),
+    };
+    const transaction = db.transaction((partition: string, writes: ReadonlyArray<DocumentWrite<D>>) =>
+      writes.map((write, index) => {
+        if (partitionOf(this, write.document) !== partition) throw new Error(`write ${index} of a batch is not in partition ${partition}`);
+        const outcome = this.writeOne(write.document, write.etag);
+        if ('refused' in outcome) throw new BatchRefusal(index, outcome.refused);
+        return outcome.etag;
+      }),
+    );
+    this.batch = (partition, writes) => transaction.immediate(partition, writes);
+  }
+
+  async read(partition: string, id: string): Promise<Stored<D> | undefined> {
+    const row = guardSqliteCall(`read a ${this.name} document`, () => this.statements.read.get(partition, id));
+    return row && stored<D>(row);
+  }
+
+  async create(document: D): Promise<WriteOutcome> {
+    return guardSqliteCall(`create a ${this.name} document`, () => this.writeOne(document, undefined));
+  }
+
+  async replace(document: D, etag: string): Promise<WriteOutcome> {
+    return guardSqliteCall(`replace a ${this.name} document`, () => this.writeOne(document, etag));
+  }
+
+  async delete(partition: string, id: string, etag?: string): Promise<DeleteOutcome> {
+    return guardSqliteCall(`delete a ${this.name} document`, () => {
+      if (etag === undefined) return this.statements.deleteAny.run(partition, id).changes === 1 ? 'deleted' : 'absent';
+      if (this.statements.deleteVersion.run(partition, id, etag).changes === 1) return 'deleted';
+      return this.statements.read.get(partition, id) ? 'changed' : 'absent';
+    });
+  }
+
+  async writeBatch(partition: string, writes: ReadonlyArray<DocumentWrite<D>>): Promise<BatchOutcome> {
+    try {
+      return { etags: guardSqliteCall(`write a batch of ${this.name} documents`, () => this.batch(partition, writes)) };
+    } catch (error) {
+      if (error instanceof BatchRefusal) return { refusedAt: error.index, refused: error.refused };
+      throw error;
+    }
+  }
+
+  async query(query: DocumentQuery<D>): Promise<Array<Stored<D>>> {
+    const { sql, params } = sqlOfQuery(this.name, query);
+    const rows = guardSqliteCall(`query ${this.name} documents`, () => this.prepared(sql).all(...params));
+    return rows.map((row) => stored<D>(row));
+  }
+
+  async ping(): Promise<void> {
+    guardSqliteCall('answer a ping', () => this.statements.ping.get());
+  }
+
+  /** Creates (no etag) or replaces that version of a document, stamping a new etag. */
+  private writeOne(document: D, etag: string | undefined): WriteOutcome {
+    const partition = partitionOf(this, document);
+    const next = randomUUID();
+    const body = JSON.stringify(document);
+    if (etag === undefined) {
+      return this.statements.insert.run(partition, document.id, next, body).changes === 1 ? { etag: next } : { refused: 'exists' };
+    }
+    return this.statements.update.run(next, body, partition, document.id, etag).changes === 1 ? { etag: next } : { refused: 'changed' };
+  }
+
+  private prepared(sql: string): Database.Statement<Array<string | number>, Row> {
+    let statement = this.queries.get(sql);
+    if (!statement) {
+      if (this.queries.size >= MAX_PREPARED_QUERIES) this.queries.clear();
+      statement = this.db.prepare<Array<string | number>, Row>(sql);
+      this.queries.set(sql, statement);
+    }
+    return statement;
+  }
+}
+
+/** Thrown inside the batch transaction to roll it back; turned into a `BatchOutcome` outside. */
+class BatchRefusal extends Error {
+  constructor(
+    readonly index: number,
+    readonly refused: Refusal,
+  ) {
+    super(`write ${index} of a batch was refused (${refused})`);
+  }
+}
+
+function stored<D>(row: Row): Stored<D> {
+  return { document: JSON.parse(row.body) as D, etag: row.etag };
+}
