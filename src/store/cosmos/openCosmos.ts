@@ -22,11 +22,14 @@ export interface CosmosConnection {
  */
 const THROTTLE_RETRY = { maxRetryAttemptCount: 5, maxWaitTimeInSeconds: 5 };
 
-/** Connects, makes or checks the database and `chats` container, and returns the open pieces. */
+/**
+ * Connects, makes or checks the database and every container, and returns the open pieces: the
+ * client (one per process), the database, and its `chats` container.
+ */
 export async function openCosmos(
   connection: CosmosConnection,
   retry?: TransientRetryPolicy,
-): Promise<{ client: CosmosClient; chats: Container }> {
+): Promise<{ client: CosmosClient; chats: Container; database: Database }> {
   const client = new CosmosClient({
     endpoint: connection.endpoint,
     ...(connection.key
@@ -41,7 +44,7 @@ export async function openCosmos(
     const database = connection.createIfMissing
       ? await createLayout(client, connection.database, retry)
       : await checkLayout(client, connection, retry);
-    return { client, chats: database.container('chats') };
+    return { client, chats: database.container('chats'), database };
   } catch (error) {
     client.dispose();
     throw error;
