@@ -3,7 +3,7 @@
  * certificate has expired, so it serves plain HTTP, which the SDK accepts for a non-Azure endpoint.
  */
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import { createHttpServer } from '@vercel/cosmosdb-server';
 
 /** A running local Cosmos protocol server. */
@@ -12,6 +12,32 @@ export interface LocalCosmosServer {
   stop(): Promise<void>;
   /** Starts listening again on the same port after `stop`, with the data it held (an outage that ends). */
   restart(): Promise<void>;
+  /** Every request the server received since it started or was last reset, in arrival order. */
+  requests: ReceivedRequests;
+}
+
+/** What a request asked for, told apart by method, path and the SDK's headers. */
+export type RequestKind = 'read' | 'create' | 'replace' | 'delete' | 'query' | 'queryPlan' | 'batch' | 'other';
+
+/** One request the server received. */
+export interface ReceivedRequest {
+  method: string;
+  /** The URL path, decoded (`/dbs/<db>/colls/chats/docs/<id>`). */
+  path: string;
+  kind: RequestKind;
+}
+
+/** The requests a server received, to count the round trips a store method costs. */
+export interface ReceivedRequests {
+  /** Everything received, in arrival order. */
+  all(): ReceivedRequest[];
+  /**
+   * The requests that touch data: all but the SDK's query-plan lookups, which it sends alongside
+   * every query (in parallel, so they add no round trip) and may still be sending after the query returned.
+   */
+  data(): ReceivedRequest[];
+  /** Forgets what was received so far. */
+  reset(): void;
 }
 
 /** Any key is accepted by the local server; the SDK only needs a well-formed base64 string. */
@@ -20,10 +46,20 @@ export const LOCAL_COSMOS_KEY = Buffer.from('local-test-key').toString('base64')
 /** Starts a fresh, empty server. */
 export async function startLocalCosmosServer(): Promise<LocalCosmosServer> {
   const server: Server = createHttpServer();
+  const received: ReceivedRequest[] = [];
+  // Prepended, so a request is counted before the server handles (and answers) it.
+  server.prependListener('request', (req: IncomingMessage) => received.push(receivedRequestOf(req)));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     endpoint: `http://127.0.0.1:${port}`,
+    requests: {
+      all: () => [...received],
+      data: () => received.filter((request) => request.kind !== 'queryPlan'),
+      reset: () => {
+        received.length = 0;
+      },
+    },
     restart: () =>
       new Promise<void>((resolve, reject) => {
         server.once('error', reject);
@@ -38,4 +74,25 @@ export async function startLocalCosmosServer(): Promise<LocalCosmosServer> {
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+}
+
+function receivedRequestOf(req: IncomingMessage): ReceivedRequest {
+  const method = req.method ?? '';
+  const path = decodeURIComponent(new URL(req.url ?? '/', 'http://local').pathname);
+  return { method, path, kind: kindOf(method, path, req.headers) };
+}
+
+function kindOf(method: string, path: string, headers: IncomingMessage['headers']): RequestKind {
+  const documents = /\/docs\/?$/.test(path);
+  const document = /\/docs\/[^/]+$/.test(path);
+  if (documents && method === 'POST') {
+    if (headers['x-ms-cosmos-is-query-plan-request']) return 'queryPlan';
+    if (headers['x-ms-documentdb-isquery']) return 'query';
+    if (headers['x-ms-cosmos-is-batch-request']) return 'batch';
+    return 'create';
+  }
+  if (document && method === 'GET') return 'read';
+  if (document && method === 'PUT') return 'replace';
+  if (document && method === 'DELETE') return 'delete';
+  return 'other';
 }
