@@ -85,17 +85,22 @@ export function describeProfilesAndJobsContract(name: string, open: () => Promis
 
     test('due jobs come with the etag a claim must quote, and at most `limit` of them', async () => {
       const now = '1970-01-02T00:00:00.000Z';
-      // Earlier than anything another test writes, so these are the oldest due jobs in the store.
-      const first = await storage.jobs.putJob(aReminder(tenantId, '1970-01-01T00:00:01.000Z'));
-      const second = await storage.jobs.putJob(aReminder(tenantId, '1970-01-01T00:00:02.000Z'));
-      await storage.jobs.putJob(aReminder(tenantId, '1970-01-01T00:00:03.000Z'));
+      // Earlier than anything another test writes, so these are the oldest due jobs in the store; deleted after.
+      const oldest = aReminder(tenantId, '1970-01-01T00:00:01.000Z');
+      const next = aReminder(tenantId, '1970-01-01T00:00:02.000Z');
+      const third = aReminder(tenantId, '1970-01-01T00:00:03.000Z');
+      try {
+        const first = await storage.jobs.putJob(oldest);
+        const second = await storage.jobs.putJob(next);
+        await storage.jobs.putJob(third);
 
-      const due = await storage.jobs.listDueJobs(now, 2);
+        const due = await storage.jobs.listDueJobs(now, 2);
 
-      expect(due).toEqual([first, second]);
-      await storage.jobs.putJob({ ...first.value, leaseUntil: '1970-01-02T00:05:00.000Z', leaseOwner: 'me' }, due[0]?.etag);
-      await storage.jobs.deleteJob(tenantId, first.value.id);
-      await storage.jobs.deleteJob(tenantId, second.value.id);
+        expect(due).toEqual([first, second]);
+        await storage.jobs.putJob({ ...first.value, leaseUntil: '1970-01-02T00:05:00.000Z', leaseOwner: 'me' }, due[0]?.etag);
+      } finally {
+        for (const job of [oldest, next, third]) await storage.jobs.deleteJob(tenantId, job.id);
+      }
     });
 
     test('claiming is an etag write: of two claimers with the same version, one wins', async () => {
