@@ -568,6 +568,14 @@ export function describeChatRecordsContract(
         expect(await store.getAction(series, action.id)).toBeUndefined();
       });
 
+      it('refuses more writes than one Cosmos transactional batch holds (100), writing none', async () => {
+        const series = aSeries();
+        const actions = Array.from({ length: 101 }, (_, index) => anAction(series, { number: index + 1 }));
+
+        await expect(store.writeTogether(series, actions.map((action) => ({ record: { kind: 'action' as const, value: action } })))).rejects.toThrow(/at most 100 writes/);
+        expect(await store.listActions(series)).toEqual([]);
+      });
+
       it('writes nothing, and answers no etags, for no writes', async () => {
         expect(await store.writeTogether(aSeries(), [])).toEqual([]);
       });

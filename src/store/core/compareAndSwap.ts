@@ -50,6 +50,9 @@ export async function deleteIfCurrent<D extends StoreDocument>(
   if ((await collection.delete(partition, id, etag)) === 'changed') throw new ConcurrencyError(what);
 }
 
+/** Cosmos DB refuses a transactional batch of more operations; both backends refuse it, so SQLite tests catch one. */
+export const MAX_BATCH_WRITES = 100;
+
 /**
  * Writes a batch of one partition in one request and returns the new etags in order; a refused
  * write becomes `BatchWriteRefused` naming it. An empty batch costs nothing.
@@ -60,6 +63,7 @@ export async function writeAllOrRefuse<D extends StoreDocument>(
   writes: ReadonlyArray<DocumentWrite<D>>,
 ): Promise<string[]> {
   if (writes.length === 0) return [];
+  if (writes.length > MAX_BATCH_WRITES) throw new Error(`a batch holds at most ${MAX_BATCH_WRITES} writes; this one has ${writes.length}`);
   const outcome = await collection.writeBatch(partition, writes);
   if ('refused' in outcome) throw new BatchWriteRefused(outcome.refusedAt, outcome.refused);
   return outcome.etags;

@@ -17,9 +17,6 @@ import { cosmosStatusOf, DEFAULT_TRANSIENT_RETRY, type TransientRetryPolicy, wit
 /** A point read of this id costs one RU and travels the path real requests use. */
 const PING_ID = '__ping__';
 
-/** Cosmos refuses a transactional batch of more operations than this. */
-const MAX_BATCH_OPERATIONS = 100;
-
 /** Large enough that one chat's records come back in one page (the default is 100). */
 const QUERY_PAGE_SIZE = 1000;
 
@@ -66,7 +63,6 @@ export class CosmosDocumentCollection<D extends StoreDocument> implements Docume
   }
 
   async writeBatch(partition: string, writes: ReadonlyArray<DocumentWrite<D>>): Promise<BatchOutcome> {
-    if (writes.length > MAX_BATCH_OPERATIONS) throw new Error(`a batch holds at most ${MAX_BATCH_OPERATIONS} writes; this one has ${writes.length}`);
     const operations = writes.map(({ document, etag }, index): OperationInput => {
       if (partitionOf(this, document) !== partition) throw new Error(`write ${index} of a batch is not in partition ${partition}`);
       const resourceBody = document as unknown as JSONObject;

@@ -36,7 +36,9 @@ export function cosmosQueryOf<D>(query: DocumentQuery<D>, partitionField: string
     throw new Error('a cross-partition query with a limit must order by exactly one field (more would need a composite index)');
   }
   const top = bind(query.limit ?? 0);
-  const order = `${fieldSql(only.field)}${only.descending ? ' DESC' : ''}`;
+  assertFieldName(only.field);
+  // The dot form, as the range-index paths are written; the name is a checked plain identifier.
+  const order = `c.${only.field}${only.descending ? ' DESC' : ''}`;
   return { spec: { query: `SELECT TOP ${top} * FROM c${where} ORDER BY ${order}`, parameters }, sortHere: false };
 }
 
