@@ -22,3 +22,11 @@ export async function insertOnce<D extends StoreDocument>(collection: DocumentCo
   }
   throw new Error(`${collection.name} document ${document.id} exists when created but is gone when read, again and again`);
 }
+
+/**
+ * Creates a document unless one with its id exists, and says whether it did. For callers that do
+ * not need the stored document back: always one request, where `insertOnce` reads an existing one.
+ */
+export async function createIfAbsent<D extends StoreDocument>(collection: DocumentCollection<D>, document: D): Promise<boolean> {
+  return 'etag' in (await collection.create(document));
+}

@@ -3,7 +3,7 @@ import type { Versioned } from '../../domain/types';
 import type { ScheduledJobs } from '../scheduledJobs';
 import { deleteIfCurrent, putDocument } from './compareAndSwap';
 import type { DocumentCollection, Stored } from './documentCollection';
-import { insertOnce } from './insertOnce';
+import { createIfAbsent } from './insertOnce';
 import { jobDocumentOf, type JobDocument, jobOf } from './jobDocuments';
 
 /**
@@ -24,7 +24,7 @@ export class ScheduledJobsOnDocuments implements ScheduledJobs {
   }
 
   async insertJob(job: ScheduledJob): Promise<boolean> {
-    return (await insertOnce(this.schedule, jobDocumentOf(job))).created;
+    return createIfAbsent(this.schedule, jobDocumentOf(job));
   }
 
   async deleteJob(tenantId: string, id: string, etag?: string): Promise<void> {
