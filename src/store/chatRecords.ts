@@ -43,10 +43,16 @@ export interface ChatRecords {
   /** Reads one action by its typed number. */
   getActionByNumber(key: SeriesKey, number: number): Promise<Versioned<Action> | undefined>;
   /**
-   * Reads the series and one of its actions in one round trip (a single-partition query): what a
-   * change to an action needs (who chairs, the members' initials, the action and its etag).
+   * Reads the series and one of its actions in one round trip (by id, a batch of two reads; by
+   * number, a single-partition query): what a change to an action needs (who chairs, the members'
+   * initials, the action and its etag). By id, a missing action costs a second request.
    */
   getSeriesAndAction(key: SeriesKey, action: ActionLocator): Promise<{ series?: Versioned<Series>; action?: Versioned<Action> }>;
+  /**
+   * Reads the series and its actions (optionally of one status, in number order) in one query:
+   * what a list of the chat's actions needs.
+   */
+  getSeriesAndActions(key: SeriesKey, filter?: { status?: ActionStatus }): Promise<{ series?: Versioned<Series>; actions: Action[] }>;
   /**
    * Creates an action unless one with its id exists; either way returns the stored one and whether
    * this call created it. An existing id costs a second request (the read-back).

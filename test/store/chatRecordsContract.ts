@@ -406,6 +406,29 @@ export function describeChatRecordsContract(
       });
     });
 
+    describe('getSeriesAndActions', () => {
+      it('reads the series and its actions of one status in number order, leaving other records out', async () => {
+        const series = aSeries();
+        const storedSeries = await store.putSeries(series);
+        const ten = anAction(series, { number: 10 });
+        const nine = anAction(series, { number: 9 });
+        const closed = anAction(series, { number: 3, status: 'closed' });
+        for (const action of [ten, closed, nine]) await store.insertAction(action);
+        await store.insertDecision(aDecision(series, { number: 1 }));
+
+        expect(await store.getSeriesAndActions(series, { status: 'open' })).toEqual({ series: storedSeries, actions: [nine, ten] });
+        expect(await store.getSeriesAndActions(series)).toEqual({ series: storedSeries, actions: [closed, nine, ten] });
+      });
+
+      it('answers no series and no actions for a chat that never used the bot, and only its own chat\'s', async () => {
+        const theirs = aSeries();
+        await store.putSeries(theirs);
+        await store.insertAction(anAction(theirs, { number: 1 }));
+
+        expect(await store.getSeriesAndActions(aSeries({ conversationId: theirs.conversationId }))).toEqual({ actions: [] });
+      });
+    });
+
     describe('getSeriesAndAction', () => {
       it('reads the series and an action by id, each with the etag a write must quote', async () => {
         const series = aSeries();

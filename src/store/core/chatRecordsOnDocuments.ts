@@ -6,7 +6,7 @@ import { assertSeriesIdMatches } from '../seriesKeyCheck';
 import { chatDocumentOf, type ChatDocument, type ChatKind, recordOfKind, type RecordOf, seriesIdOfRecord } from './chatDocuments';
 import { putDocument, replaceIfCurrent, writeAllOrRefuse } from './compareAndSwap';
 import type { DocumentCollection, Stored } from './documentCollection';
-import { type Clause, compareByKeys, type SortKey } from './documentQuery';
+import { type Clause, compareByKeys, type Condition, type SortKey } from './documentQuery';
 import { insertOnce } from './insertOnce';
 
 /**
@@ -38,16 +38,34 @@ export class ChatRecordsOnDocuments implements ChatRecords {
 
   async getSeriesAndAction(key: SeriesKey, action: ActionLocator): Promise<{ series?: Versioned<Series>; action?: Versioned<Action> }> {
     const seriesId = seriesIdOf(key);
-    // One single-partition query for both: the series by its id, the action by id or by number.
-    const where: Array<Clause<ChatDocument>> =
+    // By id, one read of both documents (no query, so no query plan either); by number, one
+    // single-partition query for the series by its id or the action by its number.
+    const found =
       'id' in action
-        ? [{ field: 'id', in: [seriesId, action.id] }]
-        : [{ anyOf: [[{ field: 'id', equals: seriesId }], [{ field: 'type', equals: 'action' }, { field: 'number', equals: action.number }]] }];
-    // Sorted here rather than by the query, so SQLite needs no sort step; ids make the pick stable.
-    const found = (await this.chats.query({ partition: seriesId, where })).sort((a, b) => byId(a.document, b.document));
+        ? await this.chats.readMany(seriesId, [seriesId, action.id])
+        : // Sorted here rather than by the query, so SQLite needs no sort step; ids make the pick stable.
+          (
+            await this.chats.query({
+              partition: seriesId,
+              where: [{ anyOf: [[{ field: 'id', equals: seriesId }], [{ field: 'type', equals: 'action' }, { field: 'number', equals: action.number }]] }],
+            })
+          ).sort((a, b) => byId(a.document, b.document));
     const series = firstOfKind(found, 'series', (document) => document.id === seriesId);
     const wanted = firstOfKind(found, 'action', (document) => ('id' in action ? document.id === action.id : document.number === action.number));
     return { ...(series ? { series } : {}), ...(wanted ? { action: wanted } : {}) };
+  }
+
+  async getSeriesAndActions(key: SeriesKey, filter: { status?: ActionStatus } = {}): Promise<{ series?: Versioned<Series>; actions: Action[] }> {
+    const seriesId = seriesIdOf(key);
+    const byStatus: Array<Condition<ChatDocument>> = filter.status === undefined ? [] : [{ field: 'status', equals: filter.status }];
+    const found = await this.chats.query({
+      partition: seriesId,
+      where: [{ anyOf: [[{ field: 'id', equals: seriesId }], [{ field: 'type', equals: 'action' }, ...byStatus]] }],
+    });
+    const series = firstOfKind(found, 'series', (document) => document.id === seriesId);
+    // Ordered here: the union of two kinds has no one index to read them off.
+    const actions = found.sort((a, b) => byNumber(a.document, b.document)).flatMap((stored) => versionedOfKind(stored, 'action')?.value ?? []);
+    return { ...(series ? { series } : {}), actions };
   }
 
   async insertAction(action: Action): Promise<{ created: boolean; stored: Versioned<Action> }> {
@@ -157,6 +175,7 @@ export class ChatRecordsOnDocuments implements ChatRecords {
 }
 
 const byId = compareByKeys<ChatDocument>([{ field: 'id' }]);
+const byNumber = compareByKeys<ChatDocument>([{ field: 'number' }, { field: 'id' }]);
 
 /** Pairs a kind with its record (TypeScript cannot see that a generic kind and value match). */
 function chatRecord<K extends ChatKind>(kind: K, value: RecordOf<K>): ChatRecord {

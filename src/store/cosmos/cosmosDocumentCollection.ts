@@ -39,6 +39,22 @@ export class CosmosDocumentCollection<D extends StoreDocument> implements Docume
     return resource && stored<D>(resource);
   }
 
+  async readMany(partition: string, ids: readonly string[]): Promise<Array<Stored<D>>> {
+    const operations = ids.map((id): OperationInput => ({ operationType: 'Read', partitionKey: partition, id }));
+    const response = await withTransientRetry(`read ${this.name} documents`, () => batchWithStatus(this.container, operations, partition), this.retry);
+    const results = response.result ?? [];
+    // A missing document fails the batch: the others answer 424 and are read one by one.
+    const found = await Promise.all(
+      ids.map(async (id, index) => {
+        const result = results[index];
+        if (result?.statusCode === 200 && result.resourceBody) return stored<D>(result.resourceBody as ItemDefinition);
+        if (result?.statusCode === 404) return undefined;
+        return this.read(partition, id);
+      }),
+    );
+    return found.filter((document): document is Stored<D> => document !== undefined);
+  }
+
   async create(document: D): Promise<WriteOutcome> {
     return this.conditional(`create a ${this.name} document`, () => this.container.items.create(document));
   }

@@ -74,6 +74,15 @@ export class SqliteDocumentCollection<D extends StoreDocument> implements Docume
     return row && stored<D>(row);
   }
 
+  async readMany(partition: string, ids: readonly string[]): Promise<Array<Stored<D>>> {
+    return guardSqliteCall(`read ${this.name} documents`, () =>
+      ids.flatMap((id) => {
+        const row = this.statements.read.get(partition, id);
+        return row ? [stored<D>(row)] : [];
+      }),
+    );
+  }
+
   async create(document: D): Promise<WriteOutcome> {
     return guardSqliteCall(`create a ${this.name} document`, () => this.writeOne(document, undefined));
   }
