@@ -1,16 +1,10 @@
 import type { Logger } from '../observability/logger';
-import type { MeetingStore } from '../store/meetingStore';
-import type { ScheduleStore } from '../store/scheduleStore';
-import type { Store } from '../store/store';
-import type { UserStore } from '../store/userStore';
-import type { Notifier } from './notifier';
+import type { Notifier } from '../services/notifier';
+import type { Storage } from '../store/storage';
 
-/** What the scheduler works with: the stores, a way to send, and its settings. */
+/** What the scheduler works with: the storage, a way to send, and its settings. */
 export interface SchedulerDeps {
-  chats: Store;
-  meetings: MeetingStore;
-  users: UserStore;
-  schedule: ScheduleStore;
+  storage: Storage;
   notifier: Notifier;
   logger: Logger;
   /** Names this instance in claims, for logs. */

@@ -9,8 +9,10 @@ import type { SchedulerDeps } from './schedulerDeps';
 
 /** What one pass did, for logs, the CLI and tests. */
 export interface TickReport {
-  /** Jobs this instance claimed and ran. */
+  /** Jobs this instance claimed and ran (sent, or ended). */
   ran: number;
+  /** Jobs that only found their right time (a reminder a capture booked, timed in its owner's zone); absent when none. */
+  retimed?: number;
   /** Jobs another instance claimed first. */
   lost: number;
   /** Jobs that failed and were put back for a later pass. */
@@ -31,7 +33,7 @@ export async function runTick(deps: SchedulerDeps, now: string): Promise<TickRep
   const report: TickReport = { ran: 0, lost: 0, failed: 0 };
   const seen = new Set<string>();
   for (;;) {
-    const due = (await deps.schedule.listDueJobs(now, BATCH)).filter((job) => !seen.has(job.value.id));
+    const due = (await deps.storage.jobs.listDueJobs(now, BATCH)).filter((job) => !seen.has(job.value.id));
     if (due.length === 0) return report;
     for (const job of due) {
       seen.add(job.value.id);
@@ -41,8 +43,10 @@ export async function runTick(deps: SchedulerDeps, now: string): Promise<TickRep
         continue;
       }
       try {
-        await finish(deps, claim, await runJob(deps, claim.value, now));
-        report.ran += 1;
+        const outcome = await runJob(deps, claim.value, now);
+        await finish(deps, claim, outcome);
+        if (outcome.kind === 'retime') report.retimed = (report.retimed ?? 0) + 1;
+        else report.ran += 1;
       } catch (error) {
         report.failed += 1;
         deps.logger.error({ err: error, jobId: job.value.id, kind: job.value.kind }, 'scheduled job failed; will retry');
@@ -53,10 +57,10 @@ export async function runTick(deps: SchedulerDeps, now: string): Promise<TickRep
 }
 
 /** Claims a due job for this instance, or returns undefined when another instance got there first. */
-export async function claimJob(deps: Pick<SchedulerDeps, 'schedule' | 'instanceId' | 'leaseMs'>, job: Versioned<ScheduledJob>, now: string): Promise<Versioned<ScheduledJob> | undefined> {
+export async function claimJob(deps: Pick<SchedulerDeps, 'storage' | 'instanceId' | 'leaseMs'>, job: Versioned<ScheduledJob>, now: string): Promise<Versioned<ScheduledJob> | undefined> {
   const leaseUntil = new Date(Date.parse(now) + deps.leaseMs).toISOString();
   try {
-    return await deps.schedule.putJob({ ...job.value, leaseUntil, leaseOwner: deps.instanceId }, job.etag);
+    return await deps.storage.jobs.putJob({ ...job.value, leaseUntil, leaseOwner: deps.instanceId }, job.etag);
   } catch (error) {
     if (error instanceof ConcurrencyError) return undefined;
     throw error;
@@ -77,13 +81,13 @@ async function runJob(deps: SchedulerDeps, job: ScheduledJob, now: string): Prom
 async function finish(deps: SchedulerDeps, claim: Versioned<ScheduledJob>, outcome: JobOutcome): Promise<void> {
   try {
     if (outcome.kind === 'delete') {
-      await deps.schedule.deleteJob(claim.value.tenantId, claim.value.id, claim.etag);
+      await deps.storage.jobs.deleteJob(claim.value.tenantId, claim.value.id, claim.etag);
       return;
     }
     const next: ScheduledJob = { ...outcome.job };
     delete next.leaseUntil;
     delete next.leaseOwner;
-    await deps.schedule.putJob(next, claim.etag);
+    await deps.storage.jobs.putJob(next, claim.etag);
   } catch (error) {
     // The job was changed while we held it (an owner re-dated the action): their version stands,
     // and it re-checks the action when it fires.
@@ -95,5 +99,5 @@ async function putBack(deps: SchedulerDeps, claim: Versioned<ScheduledJob>, now:
   const retry: ScheduledJob = { ...claim.value, dueAt: new Date(Date.parse(now) + RETRY_DELAY_MS).toISOString() };
   delete retry.leaseUntil;
   delete retry.leaseOwner;
-  await deps.schedule.putJob(retry, claim.etag);
+  await deps.storage.jobs.putJob(retry, claim.etag);
 }

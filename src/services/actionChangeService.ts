@@ -1,54 +1,104 @@
 import type { Actor, ChangeRequest, TransitionResult } from '../domain/actionTransitions';
 import { formatActionRef } from '../domain/actionRef';
 import { isChair } from '../domain/series';
-import type { Action, CardCopy, Person, Series, SeriesKey } from '../domain/types';
-import type { Store } from '../store/store';
-import { retryOnConflict } from './retryOnConflict';
+import type { Action, Person, Series, SeriesKey, Versioned } from '../domain/types';
+import type { Logger } from '../observability/logger';
+import type { ActionLocator } from '../store/chatRecords';
+import type { Storage } from '../store/storage';
+import { ConcurrencyError } from '../store/storeErrors';
+import { moveReminders, snoozeReminder } from './reminderBooking';
 
-/** How to find the action a request is about: by store id (cards) or typed number (commands). */
-export type ActionLocator = { id: string } | { number: number };
+/** Who asks for a change, when, and the activity that carried it (so a retry changes nothing more). */
+export interface ChangeAsk {
+  eventId: string;
+  at: string;
+  person: Person;
+}
 
-/** The outcome of asking for a change: the transition's result, or no such action in this chat. */
-export type ChangeOutcome = (TransitionResult & { previous?: Action }) | { kind: 'notFound'; reason: string };
+/** What a transition did to an action that was found. */
+export type AppliedOutcome = { kind: 'changed'; action: Action; previous: Action } | { kind: 'unchanged' | 'refused'; action: Action; reason: string };
+
+/** What became of a change, with the series it happened in: the transition's result, or why it could not be tried. */
+export type ChangeResult =
+  | ({ kind: 'changed'; action: Action; previous: Action } & { series: Series })
+  | ({ kind: 'unchanged' | 'refused'; action: Action; reason: string } & { series: Series })
+  | { kind: 'notFound'; reason: string; series?: Series }
+  | { kind: 'forbidden'; reason: string; series: Series };
+
+/** A domain transition, given the series too (to resolve people against its members). */
+export type ActionTransition = (action: Action, change: ChangeRequest, series: Series) => TransitionResult;
+
+/** Says why `person` may not act on this series' actions from where they are, or undefined when they may. */
+export type SeriesGuard = (series: Series) => string | undefined;
+
+/** Re-applications after losing a race before giving up. */
+const MAX_ATTEMPTS = 8;
 
 /**
- * Applies a transition to an action and saves it with the etag it read. When someone else saved
- * first, the action is read again and the transition re-applied to their version, so both changes
- * survive; a transition that no longer applies (already closed) reports that instead.
+ * Changes to actions: close, update, reassign, re-date, snooze. A change reads the series and the
+ * action in one round trip, applies the domain transition and saves with the etag it read; when
+ * someone else saved first it reads both again and re-applies, so both changes survive. The
+ * owners' reminders follow the new state. Redrawing the card copies is the caller's (it renders).
  */
-export async function changeAction(
-  store: Store,
-  series: Series,
-  locator: ActionLocator,
-  request: { eventId: string; at: string; person: Person },
-  transition: (action: Action, change: ChangeRequest) => TransitionResult,
-): Promise<ChangeOutcome> {
-  const actor: Actor = { person: request.person, isChair: isChair(series, request.person.id) };
-  const change: ChangeRequest = { eventId: request.eventId, at: request.at, actor };
-  return retryOnConflict(async () => {
-    const current = await readAction(store, series, locator);
-    if (!current) return { kind: 'notFound', reason: notFoundReason(locator) };
-    const result = transition(current.value, change);
-    if (result.kind !== 'changed') return result;
-    const saved = await store.replaceAction(result.action, current.etag);
-    return { ...result, action: saved.value, previous: current.value };
-  });
-}
+export class ActionService {
+  constructor(
+    private readonly storage: Storage,
+    private readonly logger: Logger,
+  ) {}
 
-/** Remembers where a copy of the action's card was posted, so later changes can update it. */
-export async function rememberCardCopy(store: Store, key: SeriesKey, actionId: string, copy: CardCopy): Promise<Action | undefined> {
-  return retryOnConflict(async () => {
-    const current = await store.getAction(key, actionId);
-    if (!current) return undefined;
-    const known = current.value.cards.some((card) => card.conversationId === copy.conversationId && card.activityId === copy.activityId);
-    if (known) return current.value;
-    const saved = await store.replaceAction({ ...current.value, cards: [...current.value.cards, copy] }, current.etag);
-    return saved.value;
-  });
-}
+  /** The series and one of its actions, in one round trip. */
+  find(key: SeriesKey, locator: ActionLocator): Promise<{ series?: Versioned<Series>; action?: Versioned<Action> }> {
+    return this.storage.chats.getSeriesAndAction(key, locator);
+  }
 
-async function readAction(store: Store, key: SeriesKey, locator: ActionLocator) {
-  return 'id' in locator ? store.getAction(key, locator.id) : store.getActionByNumber(key, locator.number);
+  /**
+   * Applies `transition` for `ask.person`; `guard` may refuse first (a click from a 1:1 chat by
+   * someone not in the meeting chat). Three round trips for a close with one owner: the read,
+   * the save, the owner's reminder job.
+   */
+  async change(
+    key: SeriesKey,
+    locator: ActionLocator,
+    ask: ChangeAsk,
+    transition: ActionTransition,
+    guard?: SeriesGuard,
+  ): Promise<ChangeResult> {
+    for (let attempt = 1; ; attempt += 1) {
+      const found = await this.find(key, locator);
+      const series = found.series?.value;
+      if (!series) return { kind: 'notFound', reason: 'number' in locator ? notFoundReason(locator) : 'That chat has no actions with me any more.' };
+      const refusal = guard?.(series);
+      if (refusal) return { kind: 'forbidden', reason: refusal, series };
+      if (!found.action) return { kind: 'notFound', reason: notFoundReason(locator), series };
+      const actor: Actor = { person: ask.person, isChair: isChair(series, ask.person.id) };
+      const result = transition(found.action.value, { eventId: ask.eventId, at: ask.at, actor }, series);
+      if (result.kind !== 'changed') return { kind: result.kind, action: result.action, reason: result.reason, series };
+      try {
+        const saved = await this.storage.chats.replaceAction(result.action, found.action.etag);
+        await this.followReminders(saved.value, found.action.value, ask.at);
+        return { kind: 'changed', action: saved.value, previous: found.action.value, series };
+      } catch (error) {
+        if (!(error instanceof ConcurrencyError) || attempt >= MAX_ATTEMPTS) throw error;
+        // A little jitter keeps two instances that collided from colliding again in lockstep.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
+      }
+    }
+  }
+
+  /** Puts off `ownerId`'s next reminder of an action by `days`; false when they have none to put off. */
+  snooze(key: SeriesKey, actionId: string, ownerId: string, days: number, now: string): Promise<{ snoozed: boolean; until: string }> {
+    const until = new Date(Date.parse(now) + days * 24 * 60 * 60 * 1000).toISOString();
+    return snoozeReminder(this.storage.jobs, key.tenantId, actionId, ownerId, until).then((snoozed) => ({ snoozed, until }));
+  }
+
+  private async followReminders(action: Action, previous: Action, now: string): Promise<void> {
+    try {
+      await moveReminders(this.storage.jobs, action, previous, now);
+    } catch (error) {
+      // The change is saved; the reminder job re-checks the action when it fires, so a stale job only fires early.
+      this.logger.error({ err: error, actionId: action.id }, 'could not update the reminders of an action');
+    }
+  }
 }
 
 function notFoundReason(locator: ActionLocator): string {

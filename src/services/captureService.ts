@@ -2,99 +2,156 @@ import type { ActionDraft } from '../domain/actionCommand';
 import { localDate } from '../domain/dateFormat';
 import { recordIdFromSource } from '../domain/seriesId';
 import { takeActionNumber, takeDecisionNumber } from '../domain/series';
-import type { Action, Decision, Person, Series, SeriesKey } from '../domain/types';
-import type { MeetingStore } from '../store/meetingStore';
-import type { Store } from '../store/store';
-import { openMeeting } from './meetingService';
-import { changeSeries, loadSeries, type SeriesDefaults } from './seriesService';
+import type { Action, CardCopy, Decision, Person, Series, SeriesKey, Versioned } from '../domain/types';
+import type { Logger } from '../observability/logger';
+import type { ChatRecord } from '../store/chatRecords';
+import type { Storage } from '../store/storage';
+import { BatchWriteRefused, ConcurrencyError } from '../store/storeErrors';
+import { recordCardCopy } from './cardCopies';
+import type { MeetingService } from './meetingService';
+import { bookReminders } from './reminderBooking';
 
-/** One capture request: what the chat said, who said it, and the activity that carried it. */
+/** One capture: where, who, when, and the activity that carried it (its idempotency key). */
 export interface CaptureRequest {
   key: SeriesKey;
-  /** The Teams activity id (or card message id for the form): a redelivery carries the same one. */
+  /** The Teams activity id (or the form's message id): a redelivery carries the same one. */
   sourceId: string;
   by: Person;
-  defaults: SeriesDefaults;
-  /** Where meetings are kept: given, the capture is filed under the open meeting, opening one if it is the day's first. */
-  meetings?: MeetingStore;
+  /** ISO instant of the capture. */
+  at: string;
+}
+
+/** Posts a captured record's card and says where it went (undefined when Teams gave no id). */
+export type Publish<T> = (record: T) => Promise<CardCopy | undefined>;
+
+/** What became of a capture. */
+export interface Captured<T> {
+  record: T;
+  /** False when the source had been captured before (a redelivery or double click). */
+  created: boolean;
+  /** Whether this call posted the record's card (a redelivery whose card is out already does not). */
+  published: boolean;
 }
 
 /**
- * Saves a new action, numbered and filed under the current agenda item. Capturing from the same
- * source twice returns the first action (`created: false`) instead of making a second one.
+ * Capturing actions and decisions. A capture is numbered and saved together with the series'
+ * counter in one batch, filed under today's meeting (found through the series' pointer), its card
+ * posted and that copy recorded, and an action's reminders booked. Record ids derive from the
+ * source activity, so a redelivery finds the first capture instead of making a second.
  */
-export async function captureAction(store: Store, request: CaptureRequest, draft: ActionDraft): Promise<{ action: Action; created: boolean }> {
-  const id = recordIdFromSource('action', request.key, request.sourceId);
-  const existing = await store.getAction(request.key, id);
-  if (existing) return { action: existing.value, created: false };
+export class CaptureService {
+  constructor(
+    private readonly storage: Storage,
+    private readonly meetings: MeetingService,
+    private readonly logger: Logger,
+  ) {}
 
-  let number = 0;
-  const series = await changeSeries(store, request.key, request.defaults, (current) => {
-    const taken = takeActionNumber(current);
-    number = taken.number;
-    return taken.series;
-  });
-  const now = request.defaults.now;
-  const meetingId = await meetingIdFor(request, series);
-  const action: Action = {
-    id,
-    seriesId: series.id,
-    tenantId: request.key.tenantId,
-    conversationId: request.key.conversationId,
-    number,
-    text: draft.text,
-    owners: draft.owners,
-    ...(draft.due ? { due: draft.due } : {}),
-    ...(series.currentItem ? { item: series.currentItem } : {}),
-    meetingDate: localDate(now, series.timeZone),
-    ...(meetingId ? { meetingId } : {}),
-    status: 'open',
-    createdBy: request.by,
-    createdAt: now,
-    history: [{ id: request.sourceId, kind: 'created', by: request.by, at: now }],
-    cards: [],
-  };
-  // If a twin delivery won the race, its action is returned and our number is simply skipped.
-  const { created, stored } = await store.insertAction(action);
-  return { action: stored.value, created };
+  /**
+   * Saves a new action (four store round trips in a warm chat: the caller's series read, the batch,
+   * the reminder booking and the card copy), posts its card through `publish` and books its owners'
+   * reminders. `chat` is the series as the caller read it; a race for the number re-reads it.
+   */
+  async captureAction(chat: Versioned<Series>, request: CaptureRequest, draft: ActionDraft, publish: Publish<Action>): Promise<Captured<Action>> {
+    const id = recordIdFromSource('action', request.key, request.sourceId);
+    const saved = await this.saveNumbered<Action>(chat, request, id, 'action', (series, meetingId) => {
+      const { series: next, number } = takeActionNumber(series);
+      const action: Action = {
+        id,
+        seriesId: series.id,
+        tenantId: request.key.tenantId,
+        conversationId: request.key.conversationId,
+        number,
+        text: draft.text,
+        owners: draft.owners,
+        ...(draft.due ? { due: draft.due } : {}),
+        ...(series.currentItem ? { item: series.currentItem } : {}),
+        meetingDate: localDate(request.at, series.timeZone),
+        meetingId,
+        status: 'open',
+        createdBy: request.by,
+        createdAt: request.at,
+        history: [{ id: request.sourceId, kind: 'created', by: request.by, at: request.at }],
+        cards: [],
+      };
+      return { series: next, record: { kind: 'action', value: action } };
+    });
+    // Booking only creates missing jobs, so a redelivery of a capture that crashed before its
+    // reminders were booked books them now, and one that did changes nothing.
+    await this.bookReminders(saved.stored.value, request.at);
+    if (!saved.created && saved.stored.value.cards.length > 0) return { record: saved.stored.value, created: false, published: false };
+    const copy = await publish(saved.stored.value);
+    const record = copy ? await recordCardCopy(this.storage.chats, saved.stored, copy) : saved.stored.value;
+    return { record, created: saved.created, published: true };
+  }
+
+  /**
+   * Saves a decision, numbered within its meeting and agenda item (two round trips in a warm chat:
+   * the caller's series read and the batch). A redelivery finds the first and does not publish again.
+   */
+  async recordDecision(chat: Versioned<Series>, request: CaptureRequest, text: string, publish: Publish<Decision>): Promise<Captured<Decision>> {
+    const id = recordIdFromSource('decision', request.key, request.sourceId);
+    const saved = await this.saveNumbered<Decision>(chat, request, id, 'decision', (series, meetingId) => {
+      const { series: next, number } = takeDecisionNumber(series, meetingId, series.currentItem);
+      const decision: Decision = {
+        id,
+        seriesId: series.id,
+        tenantId: request.key.tenantId,
+        conversationId: request.key.conversationId,
+        number,
+        text,
+        ...(series.currentItem ? { item: series.currentItem } : {}),
+        meetingDate: localDate(request.at, series.timeZone),
+        meetingId,
+        recordedBy: request.by,
+        recordedAt: request.at,
+      };
+      return { series: next, record: { kind: 'decision', value: decision } };
+    });
+    // The decision's card is its only copy and nothing refers back to it: a redelivery posts nothing.
+    if (!saved.created) return { record: saved.stored.value, created: false, published: false };
+    await publish(saved.stored.value);
+    return { record: saved.stored.value, created: true, published: true };
+  }
+
+  /**
+   * Writes the series with its advanced counter and the new record in one batch. The series goes
+   * first: if its etag is stale nothing follows (re-read and renumber); if the record exists, the
+   * source was captured before and the stored record is returned.
+   */
+  private async saveNumbered<T extends Action | Decision>(
+    chat: Versioned<Series>,
+    request: CaptureRequest,
+    id: string,
+    kind: 'action' | 'decision',
+    build: (series: Series, meetingId: string) => { series: Series; record: ChatRecord },
+  ): Promise<{ created: boolean; stored: Versioned<T> }> {
+    let current = chat;
+    for (let attempt = 1; ; attempt += 1) {
+      const filed = await this.meetings.forCapture(current, request.at);
+      const { series, record } = build(filed.series.value, filed.meetingId);
+      try {
+        const [, etag = ''] = await this.storage.chats.writeTogether(request.key, [{ record: { kind: 'series', value: series }, etag: filed.series.etag }, { record }]);
+        return { created: true, stored: { value: record.value as T, etag } };
+      } catch (error) {
+        if (error instanceof BatchWriteRefused && error.index === 1 && error.reason === 'exists') {
+          const existing = kind === 'action' ? await this.storage.chats.getAction(request.key, id) : await this.storage.chats.getDecision(request.key, id);
+          if (existing) return { created: false, stored: existing as Versioned<T> };
+        }
+        if (!(error instanceof ConcurrencyError) || attempt >= MAX_ATTEMPTS) throw error;
+        current = (await this.storage.chats.getSeries(request.key)) ?? current;
+      }
+    }
+  }
+
+  private async bookReminders(action: Action, now: string): Promise<void> {
+    try {
+      await bookReminders(this.storage.jobs, action, now);
+    } catch (error) {
+      // The action is saved and its card is owed to the chat; a redelivery or the next change books them again.
+      this.logger.error({ err: error, actionId: action.id }, 'could not book the reminders of an action');
+    }
+  }
 }
 
-/** Saves a decision, numbered within its meeting and agenda item. Idempotent like `captureAction`. */
-export async function recordDecision(store: Store, request: CaptureRequest, text: string): Promise<{ decision: Decision; created: boolean }> {
-  const id = recordIdFromSource('decision', request.key, request.sourceId);
-  // Checked first so a redelivery does not use up a decision number (minutes would show a gap).
-  const existing = (await store.listDecisions(request.key)).find((decision) => decision.id === id);
-  if (existing) return { decision: existing, created: false };
-  const now = request.defaults.now;
-  // The meeting is found (or opened) first: decisions are numbered within it, so two meetings on one day each start at 1.
-  const meetingId = await meetingIdFor(request, await loadSeries(store, request.key, request.defaults));
-  let number = 0;
-  let meetingDate = '';
-  const series = await changeSeries(store, request.key, request.defaults, (current) => {
-    meetingDate = localDate(now, current.timeZone);
-    const taken = takeDecisionNumber(current, meetingId ?? meetingDate, current.currentItem);
-    number = taken.number;
-    return taken.series;
-  });
-  const decision: Decision = {
-    id,
-    seriesId: series.id,
-    tenantId: request.key.tenantId,
-    conversationId: request.key.conversationId,
-    number,
-    text,
-    ...(series.currentItem ? { item: series.currentItem } : {}),
-    meetingDate,
-    ...(meetingId ? { meetingId } : {}),
-    recordedBy: request.by,
-    recordedAt: now,
-  };
-  const { created, stored } = await store.insertDecision(decision);
-  return { decision: stored.value, created };
-}
-
-/** The meeting a capture belongs to (opened by it if it is the day's first), when meetings are kept. */
-async function meetingIdFor(request: CaptureRequest, series: Series): Promise<string | undefined> {
-  if (!request.meetings) return undefined;
-  return (await openMeeting(request.meetings, series, { by: 'capture', at: request.defaults.now })).meeting.value.id;
-}
+/** Races for a series' counter lost in a row before giving up (each loss means another capture won). */
+const MAX_ATTEMPTS = 8;

@@ -1,9 +1,8 @@
 import { latestMeeting, previousMeeting } from '../domain/meetings/meetingLifecycle';
 import type { Meeting } from '../domain/meetings/meetingTypes';
 import { buildMinutes, type Minutes } from '../domain/minutes/minutes';
-import type { Series } from '../domain/types';
-import type { MeetingStore } from '../store/meetingStore';
-import type { Store } from '../store/store';
+import type { Series, SeriesKey } from '../domain/types';
+import type { ChatRecords } from '../store/chatRecords';
 
 /** Which meeting's minutes: the current one (open, else the latest) or the last finished one. */
 export type MinutesChoice = 'current' | 'last';
@@ -15,19 +14,36 @@ export function chooseMeeting(meetings: readonly Meeting[], which: MinutesChoice
   return open ? previousMeeting(meetings, open) : latestMeeting(meetings.filter((meeting) => meeting.status === 'closed'));
 }
 
-/** Reads what a meeting's minutes are made of and assembles them. */
-export async function loadMinutes(chats: Store, meetingStore: MeetingStore, series: Series, meeting: Meeting, now: string): Promise<Minutes> {
-  const [meetings, actions, decisions, notes] = await Promise.all([
-    meetingStore.listMeetings(series),
-    chats.listActions(series),
-    chats.listDecisions(series),
-    meetingStore.listNotes(series, meeting.id),
-  ]);
-  const previous = previousMeeting(meetings, meeting);
-  return buildMinutes({ series, meeting, ...(previous ? { previous } : {}), actions, decisions, notes, now });
-}
-
 /** Whether a person may have a series' minutes: a member of its chat, or its chair. */
 export function mayReadMinutes(series: Series, personId: string): boolean {
   return series.chair?.id === personId || series.members.some((member) => member.id === personId);
+}
+
+/** What a request for one meeting's minutes comes to. */
+export type MinutesForReader = { kind: 'minutes'; minutes: Minutes } | { kind: 'notMember' } | { kind: 'noMeeting' };
+
+/** Assembles meetings' minutes from what the chat keeps. */
+export class MinutesService {
+  constructor(private readonly chats: ChatRecords) {}
+
+  /** Reads what a meeting's minutes are made of and assembles them. */
+  async load(series: Series, meeting: Meeting, now: string): Promise<Minutes> {
+    const [meetings, actions, decisions, notes] = await Promise.all([
+      this.chats.listMeetings(series),
+      this.chats.listActions(series),
+      this.chats.listDecisions(series),
+      this.chats.listNotes(series, meeting.id),
+    ]);
+    const previous = previousMeeting(meetings, meeting);
+    return buildMinutes({ series, meeting, ...(previous ? { previous } : {}), actions, decisions, notes, now });
+  }
+
+  /** The minutes of one meeting for someone holding a link: only while they are still in the chat. */
+  async forReader(key: SeriesKey, meetingId: string, readerId: string, now: string): Promise<MinutesForReader> {
+    const series = (await this.chats.getSeries(key))?.value;
+    if (!series || !mayReadMinutes(series, readerId)) return { kind: 'notMember' };
+    const meeting = (await this.chats.getMeeting(key, meetingId))?.value;
+    if (!meeting) return { kind: 'noMeeting' };
+    return { kind: 'minutes', minutes: await this.load(series, meeting, now) };
+  }
 }

@@ -1,17 +1,13 @@
 import type { Action, Series } from '../domain/types';
-import type { ScheduleStore } from '../store/scheduleStore';
-import type { Store } from '../store/store';
+import type { ChatRecords } from '../store/chatRecords';
+import type { ScheduledJobs } from '../store/scheduledJobs';
 
 /**
  * A person's open actions across every chat in their tenant, each with its series. The reminder
  * jobs are the index (one per open action and owner), so this reads only that person's actions.
  */
-export async function loadOpenActionsOf(
-  deps: { chats: Store; schedule: ScheduleStore },
-  tenantId: string,
-  userId: string,
-): Promise<Array<{ action: Action; series: Series }>> {
-  const jobs = await deps.schedule.listReminderJobsOfOwner(tenantId, userId);
+export async function loadOpenActionsOf(deps: { chats: ChatRecords; jobs: ScheduledJobs }, tenantId: string, userId: string): Promise<Array<{ action: Action; series: Series }>> {
+  const jobs = await deps.jobs.listReminderJobsOfOwner(tenantId, userId);
   const seriesCache = new Map<string, Series | undefined>();
   const found: Array<{ action: Action; series: Series }> = [];
   for (const job of jobs) {

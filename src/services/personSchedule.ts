@@ -1,6 +1,6 @@
 import { DEFAULT_PREFERENCES, type UserProfile } from '../domain/scheduling/schedulingTypes';
 import type { Series } from '../domain/types';
-import type { UserStore } from '../store/userStore';
+import type { UserProfiles } from '../store/userProfiles';
 
 /** A person's zone, hour and locale for scheduling: their own settings, else their chat's zone and the defaults. */
 export interface PersonSchedule {
@@ -11,8 +11,8 @@ export interface PersonSchedule {
 }
 
 /** Reads how to time things for a person. */
-export async function scheduleOf(users: UserStore, tenantId: string, personId: string, series: Series | undefined, defaultLocale: string): Promise<PersonSchedule> {
-  const profile = (await users.getUser(tenantId, personId))?.value;
+export async function scheduleOf(users: UserProfiles, tenantId: string, personId: string, series: Series | undefined, defaultLocale: string): Promise<PersonSchedule> {
+  const profile = (await users.getProfile(tenantId, personId))?.value;
   return {
     ...(profile ? { profile } : {}),
     zone: profile?.timeZone ?? series?.timeZone ?? 'UTC',

@@ -1,6 +1,6 @@
 import { newSeries } from '../domain/series';
-import type { Series, SeriesKey } from '../domain/types';
-import type { Store } from '../store/store';
+import type { Series, SeriesKey, Versioned } from '../domain/types';
+import type { ChatRecords } from '../store/chatRecords';
 import { ConcurrencyError } from '../store/storeErrors';
 import { retryOnConflict } from './retryOnConflict';
 
@@ -14,33 +14,27 @@ export interface SeriesDefaults {
  * Applies a change to a series, creating the series first if the chat is new. `change` returns the
  * series unchanged (same object) when there is nothing to write, which saves a round trip.
  */
-export async function changeSeries(
-  store: Store,
-  key: SeriesKey,
-  defaults: SeriesDefaults,
-  change: (series: Series) => Series,
-): Promise<Series> {
+export async function changeSeries(chats: ChatRecords, key: SeriesKey, defaults: SeriesDefaults, change: (series: Series) => Series): Promise<Versioned<Series>> {
   return retryOnConflict(async () => {
-    const current = await store.getSeries(key);
+    const current = await chats.getSeries(key);
     const base = current?.value ?? newSeries(key, defaults.timeZone, defaults.now);
     const next = change(base);
-    if (current && next === current.value) return next;
-    const saved = await store.putSeries(next, current?.etag);
-    return saved.value;
+    if (current && next === current.value) return current;
+    return chats.putSeries(next, current?.etag);
   });
 }
 
-/** Reads a series, creating it if the chat has never used the bot. */
-export async function loadSeries(store: Store, key: SeriesKey, defaults: SeriesDefaults): Promise<Series> {
-  const current = await store.getSeries(key);
-  if (current) return current.value;
+/** Reads a series, creating it if the chat has never used the bot. One point read for a known chat. */
+export async function loadSeries(chats: ChatRecords, key: SeriesKey, defaults: SeriesDefaults): Promise<Versioned<Series>> {
+  const current = await chats.getSeries(key);
+  if (current) return current;
   try {
-    return (await store.putSeries(newSeries(key, defaults.timeZone, defaults.now))).value;
+    return await chats.putSeries(newSeries(key, defaults.timeZone, defaults.now));
   } catch (error) {
     // Another instance created it a moment ago: theirs is as good as ours.
     if (!(error instanceof ConcurrencyError)) throw error;
-    const created = await store.getSeries(key);
+    const created = await chats.getSeries(key);
     if (!created) throw error;
-    return created.value;
+    return created;
   }
 }

@@ -56,6 +56,12 @@ export type ScheduledJob = {
       lastSentAt?: string;
       /** "Remind me again" from a reminder's Snooze: the next reminder goes out then, whatever the slots say. */
       snoozedUntil?: string;
+      /**
+       * Booked by a capture or change and not yet timed: due at once, so the scheduler's next pass
+       * times it in the owner's own zone and hour (and books their weekly digest). Captures so need
+       * no read of the owner's profile.
+       */
+      unplaced?: true;
     }
   | { kind: 'weeklyDigest'; userId: string }
   | { kind: 'chairDigest'; series: SeriesKey; meetingAt: string }

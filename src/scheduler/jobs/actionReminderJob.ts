@@ -4,7 +4,8 @@ import { formatDueDate } from '../../domain/dateFormat';
 import { nextReminderAt, reminderKindAt } from '../../domain/scheduling/reminderSlots';
 import type { ScheduledJob } from '../../domain/scheduling/schedulingTypes';
 import type { Action } from '../../domain/types';
-import { rememberCardCopy } from '../../services/actionChangeService';
+import { addCardCopy } from '../../services/cardCopies';
+import { ensureWeeklyDigest } from '../../services/reminderBooking';
 import type { JobOutcome } from '../jobOutcome';
 import { scheduleOf } from '../../services/personSchedule';
 import type { SchedulerDeps } from '../schedulerDeps';
@@ -17,18 +18,22 @@ type ReminderJob = Extract<ScheduledJob, { kind: 'actionReminder' }>;
  * reminder saying how things stand today, then schedules the next slot after now: no flood.
  */
 export async function runActionReminder(deps: SchedulerDeps, job: ReminderJob, now: string): Promise<JobOutcome> {
-  const [stored, series] = await Promise.all([deps.chats.getAction(job.series, job.actionId), deps.chats.getSeries(job.series)]);
+  const { action: stored, series } = await deps.storage.chats.getSeriesAndAction(job.series, { id: job.actionId });
   const action = stored?.value;
   const owner = action?.owners.find((person) => person.id === job.ownerId);
   if (!action || !owner || !series || action.status === 'closed') return { kind: 'delete' };
-  const timing = await scheduleOf(deps.users, job.tenantId, owner.id, series.value, deps.defaultLocale);
+  const timing = await scheduleOf(deps.storage.users, job.tenantId, owner.id, series.value, deps.defaultLocale);
+  // A job a capture or change booked is timed here, on its first pass, and its owner gets a weekly
+  // digest from the first slot after the booking (its due instant), as if booked then.
+  if (job.unplaced) await ensureWeeklyDigest({ jobs: deps.storage.jobs, users: deps.storage.users, defaultLocale: deps.defaultLocale }, job.tenantId, owner, series.value, job.dueAt ?? now);
   const snoozeOver = job.snoozedUntil !== undefined && job.snoozedUntil <= now;
   const slot = nextReminderAt(action, job.lastSentAt ?? action.createdAt, timing.zone, timing.hour);
   const base: ReminderJob = { ...job };
   delete base.dueAt;
   delete base.snoozedUntil;
-  if (job.snoozedUntil && !snoozeOver) return { kind: 'reschedule', job: { ...base, snoozedUntil: job.snoozedUntil, dueAt: job.snoozedUntil } };
-  if (!snoozeOver && (slot === undefined || slot > now)) return { kind: 'reschedule', job: { ...base, ...(slot ? { dueAt: slot } : {}) } };
+  delete base.unplaced;
+  if (job.snoozedUntil && !snoozeOver) return { kind: 'retime', job: { ...base, snoozedUntil: job.snoozedUntil, dueAt: job.snoozedUntil } };
+  if (!snoozeOver && (slot === undefined || slot > now)) return { kind: 'retime', job: { ...base, ...(slot ? { dueAt: slot } : {}) } };
 
   const headline = headlineFor(action, now, timing.zone, timing.locale);
   const card = renderActionCard(action, series.value, { viewer: owner, reminder: true, notice: { text: headline, style: 'warning' }, locale: timing.locale, now });
@@ -38,7 +43,7 @@ export async function runActionReminder(deps: SchedulerDeps, job: ReminderJob, n
     `${headline} ${formatActionRef(action.number)}: ${action.text}`,
   );
   if (delivery.activityId && delivery.conversationId && delivery.serviceUrl) {
-    await rememberCardCopy(deps.chats, job.series, action.id, { conversationId: delivery.conversationId, activityId: delivery.activityId, serviceUrl: delivery.serviceUrl });
+    await addCardCopy(deps.storage.chats, job.series, action.id, { conversationId: delivery.conversationId, activityId: delivery.activityId, serviceUrl: delivery.serviceUrl });
   }
   deps.logger.info({ jobId: job.id, actionId: action.id, where: delivery.where }, 'reminder sent');
   const next = nextReminderAt(action, now, timing.zone, timing.hour);

@@ -1,7 +1,7 @@
 import { renderActionLogCard } from '../../cards/actionLogCard';
 import { formatDueDate, localDate } from '../../domain/dateFormat';
-import { buildChairDigest } from '../../domain/scheduling/chairDigest';
 import type { ScheduledJob } from '../../domain/scheduling/schedulingTypes';
+import { DigestService } from '../../services/digestService';
 import type { JobOutcome } from '../jobOutcome';
 import type { SchedulerDeps } from '../schedulerDeps';
 
@@ -13,10 +13,9 @@ type ChairJob = Extract<ScheduledJob, { kind: 'chairDigest' }>;
  * a job for a meeting that was moved is dropped (the move booked a new one).
  */
 export async function runChairDigest(deps: SchedulerDeps, job: ChairJob, now: string): Promise<JobOutcome> {
-  const series = (await deps.chats.getSeries(job.series))?.value;
+  const series = (await deps.storage.chats.getSeries(job.series))?.value;
   if (!series || series.nextMeetingAt !== job.meetingAt) return { kind: 'delete' };
-  const [actions, decisions, meetings] = await Promise.all([deps.chats.listActions(job.series), deps.chats.listDecisions(job.series), deps.meetings.listMeetings(job.series)]);
-  const digest = buildChairDigest({ series, actions, decisions, meetings, meetingAt: job.meetingAt, now });
+  const digest = await new DigestService(deps.storage.chats).chairDigest(series, job.meetingAt, now);
   const card = renderActionLogCard({
     title: `Before your meeting on ${formatDueDate(localDate(job.meetingAt, series.timeZone), deps.defaultLocale)}`,
     subtitle: `${series.title ?? 'Your meeting chat'}: the action log for "Matters arising"${digest.lastMeetingDate ? `, since the meeting of ${formatDueDate(digest.lastMeetingDate, deps.defaultLocale)}` : ''}.`,

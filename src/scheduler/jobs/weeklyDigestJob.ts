@@ -14,10 +14,10 @@ type DigestJob = Extract<ScheduledJob, { kind: 'weeklyDigest' }>;
  * new action books it again); after downtime one digest goes out and the next is a week from now.
  */
 export async function runWeeklyDigest(deps: SchedulerDeps, job: DigestJob, now: string): Promise<JobOutcome> {
-  const open = await loadOpenActionsOf(deps, job.tenantId, job.userId);
+  const open = await loadOpenActionsOf(deps.storage, job.tenantId, job.userId);
   const first = open[0];
   if (!first) return { kind: 'delete' };
-  const timing = await scheduleOf(deps.users, job.tenantId, job.userId, first.series, deps.defaultLocale);
+  const timing = await scheduleOf(deps.storage.users, job.tenantId, job.userId, first.series, deps.defaultLocale);
   const preferences = timing.profile?.preferences ?? DEFAULT_PREFERENCES;
   if (!preferences.digestEnabled) return { kind: 'delete' };
   const digest = buildOwnerDigest(open.map((entry) => entry.action), now, timing.zone);

@@ -1,7 +1,7 @@
 import { chairDigestJobId } from '../domain/scheduling/jobIds';
 import type { Series } from '../domain/types';
-import { retryOnConflict } from '../services/retryOnConflict';
-import type { ScheduleStore } from '../store/scheduleStore';
+import type { ScheduledJobs } from '../store/scheduledJobs';
+import { retryOnConflict } from './retryOnConflict';
 
 /** When the chair's digest for the series' next meeting goes out: `leadHours` before it, or now if that has passed. */
 export function chairDigestDueAt(meetingAt: string, leadHours: number, now: string): string {
@@ -10,7 +10,7 @@ export function chairDigestDueAt(meetingAt: string, leadHours: number, now: stri
 }
 
 /** Books (or moves) the chair's pre-meeting digest for the series' next meeting; cancels it when there is none. */
-export async function scheduleChairDigest(schedule: ScheduleStore, series: Series, leadHours: number, now: string): Promise<string | undefined> {
+export async function bookChairDigest(schedule: ScheduledJobs, series: Series, leadHours: number, now: string): Promise<string | undefined> {
   const id = chairDigestJobId(series);
   return retryOnConflict(async () => {
     const existing = await schedule.getJob(series.tenantId, id);
