@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   try {
     const report = await bot.tick(at);
     bot.logger.info({ at: at ?? 'now', ...report }, 'scheduler pass done');
-    console.log(`tick${at ? ` at ${at}` : ''}: ${report.ran} ran, ${report.lost} taken by another instance, ${report.failed} failed`);
+    console.log(`tick${at ? ` at ${at}` : ''}: ${report.ran} ran, ${report.lost} taken by another instance, ${report.failed} failed${report.retimed ? `, ${report.retimed} re-timed` : ''}`);
     if (report.failed > 0) process.exitCode = 1;
   } finally {
     await bot.stop();

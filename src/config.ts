@@ -1,8 +1,15 @@
-import type { StoreConfig } from './store/createStore';
-import type { BotCredentials } from './teams/createBotApp';
+import type { StorageConfig } from './store/storage';
 import { isValidTimeZone } from './domain/dateFormat';
 import { COSMOS_DATABASE_DEFAULT } from './store/cosmos/containers';
 import { readMinutesConfig, type MinutesConfig } from './minutes/minutesConfig';
+
+/** Bot Framework credentials; all empty means local mode (no authentication, for tests and the Playground). */
+export interface BotCredentials {
+  appId: string;
+  appPassword: string;
+  appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  tenantId: string;
+}
 
 /** Everything the bot reads from its environment, parsed and checked. */
 export interface AppConfig {
@@ -10,7 +17,7 @@ export interface AppConfig {
   /** Bot credentials; `localMode` when none are set. */
   credentials: BotCredentials;
   localMode: boolean;
-  store: StoreConfig;
+  store: StorageConfig;
   logLevel: string;
   defaultTimeZone: string;
   production: boolean;
@@ -86,7 +93,7 @@ export function readConfig(env: NodeJS.ProcessEnv): AppConfig {
     port,
     credentials: { appId, appPassword, appType, tenantId },
     localMode: !appId,
-    store: store as StoreConfig,
+    store: store as StorageConfig,
     logLevel,
     defaultTimeZone,
     production,
@@ -112,7 +119,7 @@ function readSchedulerConfig(value: (name: string) => string | undefined, proble
   };
 }
 
-function readStoreConfig(value: (name: string) => string | undefined, problems: string[]): StoreConfig | undefined {
+function readStoreConfig(value: (name: string) => string | undefined, problems: string[]): StorageConfig | undefined {
   const kind = value('STORE') ?? 'sqlite';
   if (kind === 'sqlite') return { kind: 'sqlite', dataDir: value('DATA_DIR') ?? './data' };
   if (kind !== 'cosmos') {

@@ -4,16 +4,13 @@ import { minutesToMarkdown } from '../domain/minutes/markdown';
 import { minutesToDocx } from '../minutes/minutesDocx';
 import { verifyMinutesLink } from '../minutes/minutesLink';
 import type { Logger } from '../observability/logger';
-import { loadMinutes, mayReadMinutes } from '../services/minutesService';
-import type { MeetingStore } from '../store/meetingStore';
-import type { Store } from '../store/store';
+import type { MinutesService } from '../services/minutesService';
 
 /** What the minutes route needs. */
 export interface MinutesRouteDeps {
   secret: string;
   clock: Clock;
-  chats: Store;
-  meetings: MeetingStore;
+  minutes: MinutesService;
   logger: Logger;
 }
 
@@ -32,14 +29,13 @@ export function registerMinutesRoute(server: Server, deps: MinutesRouteDeps): vo
     if (check.kind === 'invalid') return refuse(res, 'This is not a valid minutes link. Type /minutes in the meeting chat for one.');
     const { claims } = check;
     const key = { tenantId: claims.tenantId, conversationId: claims.conversationId };
-    const series = (await deps.chats.getSeries(key))?.value;
-    if (!series || !mayReadMinutes(series, claims.requesterId)) {
+    const found = await deps.minutes.forReader(key, claims.meetingId, claims.requesterId, deps.clock.now());
+    if (found.kind === 'notMember') {
       deps.logger.warn({ conversation: claims.conversationId }, 'minutes link refused: requester is no longer a member');
       return refuse(res, "Minutes are only for members of the meeting's chat.");
     }
-    const meeting = (await deps.meetings.getMeeting(key, claims.meetingId))?.value;
-    if (!meeting) return refuse(res, 'That meeting is no longer kept.');
-    const minutes = await loadMinutes(deps.chats, deps.meetings, series, meeting, deps.clock.now());
+    if (found.kind === 'noMeeting') return refuse(res, 'That meeting is no longer kept.');
+    const { minutes } = found;
     const name = `minutes-${minutes.date}`;
     const body = claims.format === 'docx' ? await minutesToDocx(minutes) : Buffer.from(minutesToMarkdown(minutes), 'utf8');
     res.writeHead(200, {

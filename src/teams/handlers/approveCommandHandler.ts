@@ -1,29 +1,18 @@
 import { parseApproval } from '../../domain/meetings/meetingCommands';
-import { previousMeeting } from '../../domain/meetings/meetingLifecycle';
 import { approvalSentence } from '../../domain/minutes/minutes';
-import { changeMeeting } from '../../services/meetingService';
-import { seriesOf } from '../chatRoster';
-import type { CommandHandler } from './handlerTypes';
+import type { CommandHandler } from '../turn';
 
 /** `/approve minutes [amendment]`: records that the meeting approved the previous minutes, with any amendment. */
-export const handleApproveCommand: CommandHandler = async (context, deps, info, args) => {
+export const handleApproveCommand: CommandHandler = async (turn, args) => {
+  const { facts, room } = turn;
   const parsed = parseApproval(args);
-  if (parsed.kind === 'invalid') return void (await context.sendActivity(parsed.message));
-  const series = await seriesOf(deps, info);
-  const meetings = await deps.meetings.listMeetings(series);
-  const meeting = await changeMeeting(deps.meetings, series, info.now, (current) => {
-    const previous = previousMeeting(meetings, current);
-    return {
-      ...current,
-      approval: {
-        ...(previous ? { previousMeetingId: previous.id, previousDate: previous.date } : {}),
-        ...(parsed.amendment ? { amendment: parsed.amendment } : {}),
-        ...(series.currentItem ? { item: series.currentItem } : {}),
-        by: info.speaker,
-        at: info.now,
-      },
-    };
+  if (parsed.kind === 'invalid') return turn.reply.say(parsed.message);
+  const chat = await room.useCases.chats.load(facts);
+  const { meeting, previous } = await room.useCases.meetings.approvePrevious(chat, facts.now, {
+    ...(parsed.amendment ? { amendment: parsed.amendment } : {}),
+    ...(chat.value.currentItem ? { item: chat.value.currentItem } : {}),
+    by: facts.speaker,
+    at: facts.now,
   });
-  const previous = previousMeeting(meetings, meeting);
-  await context.sendActivity(`Recorded: ${meeting.approval ? approvalSentence(meeting.approval, previous) : ''}`);
+  await turn.reply.say(`Recorded: ${meeting.approval ? approvalSentence(meeting.approval, previous) : ''}`);
 };

@@ -1,48 +1,56 @@
-import { markApologies, markDeputy, markPresent, withRememberedRoles } from '../../domain/meetings/attendance';
+import { markApologies, markDeputy, markPresent, type NamedAttendee } from '../../domain/meetings/attendance';
 import { parseAttendees, parseDeputy, type AttendanceContext } from '../../domain/meetings/attendanceCommand';
-import type { Series } from '../../domain/types';
-import { changeMeeting } from '../../services/meetingService';
-import type { BotDeps } from '../botDeps';
-import { seriesWithMembers } from '../chatRoster';
+import type { Meeting } from '../../domain/meetings/meetingTypes';
+import type { Series, Versioned } from '../../domain/types';
 import { attendanceReply } from '../meetings/attendanceReply';
-import type { TurnInfo } from '../turnInfo';
-import type { CommandHandler } from './handlerTypes';
+import type { CommandHandler, Turn } from '../turn';
 
 /** `/present [people]`: marks people present (no one named: the sender), with roles remembered from earlier meetings. */
-export const handlePresent: CommandHandler = async (context, deps, info, args) => {
-  const series = await seriesWithMembers(context, deps, info);
-  const parsed = args.trim() === '' ? { kind: 'ok' as const, people: [{ person: info.speaker }] } : parseAttendees(args, contextOf(series, info));
-  if (parsed.kind === 'invalid') return void (await context.sendActivity(parsed.message));
-  const people = await remembered(deps, series, parsed.people);
-  const meeting = await changeMeeting(deps.meetings, series, info.now, (current) => markPresent(current, people));
-  await context.sendActivity(attendanceReply(series, meeting, 'Present', people));
+export const handlePresent: CommandHandler = async (turn, args) => {
+  const chat = await chatWithMembers(turn);
+  const parsed = args.trim() === '' ? { kind: 'ok' as const, people: [{ person: turn.facts.speaker }] } : parseAttendees(args, contextOf(chat.value, turn));
+  if (parsed.kind === 'invalid') return turn.reply.say(parsed.message);
+  const { meeting, people } = await record(turn, chat, parsed.people, markPresent);
+  await turn.reply.say(attendanceReply(chat.value, meeting, 'Present', people));
 };
 
 /** `/apologies <people>`: records apologies from the people named. */
-export const handleApologies: CommandHandler = async (context, deps, info, args) => {
-  const series = await seriesWithMembers(context, deps, info);
-  const parsed = parseAttendees(args, contextOf(series, info));
-  if (parsed.kind === 'invalid') return void (await context.sendActivity(parsed.message));
-  if (parsed.people.length === 0) return void (await context.sendActivity('Whose apologies? e.g. /apologies KD (District Councils), @Nathan Travis'));
-  const people = await remembered(deps, series, parsed.people);
-  const meeting = await changeMeeting(deps.meetings, series, info.now, (current) => markApologies(current, people));
-  await context.sendActivity(attendanceReply(series, meeting, 'Apologies', people));
+export const handleApologies: CommandHandler = async (turn, args) => {
+  const chat = await chatWithMembers(turn);
+  const parsed = parseAttendees(args, contextOf(chat.value, turn));
+  if (parsed.kind === 'invalid') return turn.reply.say(parsed.message);
+  if (parsed.people.length === 0) return turn.reply.say('Whose apologies? e.g. /apologies KD (District Councils), @Nathan Travis');
+  const { meeting, people } = await record(turn, chat, parsed.people, markApologies);
+  await turn.reply.say(attendanceReply(chat.value, meeting, 'Apologies', people));
 };
 
 /** `/deputy <who> for <whom>`: marks someone present deputising for an absent member. */
-export const handleDeputy: CommandHandler = async (context, deps, info, args) => {
-  const series = await seriesWithMembers(context, deps, info);
-  const parsed = parseDeputy(args, contextOf(series, info));
-  if (parsed.kind === 'invalid') return void (await context.sendActivity(parsed.message));
-  const [deputy] = await remembered(deps, series, [parsed.deputy]);
-  const meeting = await changeMeeting(deps.meetings, series, info.now, (current) => markDeputy(current, deputy ?? parsed.deputy, parsed.absent));
-  await context.sendActivity(`${attendanceReply(series, meeting, 'Present', [deputy ?? parsed.deputy])} Deputising for ${parsed.absent.person.name}.`);
+export const handleDeputy: CommandHandler = async (turn, args) => {
+  const chat = await chatWithMembers(turn);
+  const parsed = parseDeputy(args, contextOf(chat.value, turn));
+  if (parsed.kind === 'invalid') return turn.reply.say(parsed.message);
+  const { meeting, people } = await record(turn, chat, [parsed.deputy], (current, [deputy]) => markDeputy(current, deputy ?? parsed.deputy, parsed.absent));
+  const deputy = people[0] ?? parsed.deputy;
+  await turn.reply.say(`${attendanceReply(chat.value, meeting, 'Present', [deputy])} Deputising for ${parsed.absent.person.name}.`);
 };
 
-function contextOf(series: Series, info: TurnInfo): AttendanceContext {
-  return { mentions: info.mentions, members: series.members };
+function chatWithMembers(turn: Turn): Promise<Versioned<Series>> {
+  return turn.room.useCases.chats.loadWithMembers(turn.facts, turn.directory, turn.facts.mentions.map((mention) => mention.person));
 }
 
-async function remembered(deps: BotDeps, series: Series, people: Parameters<typeof withRememberedRoles>[0]) {
-  return withRememberedRoles(people, await deps.meetings.listMeetings(series));
+function contextOf(series: Series, turn: Turn): AttendanceContext {
+  return { mentions: turn.facts.mentions, members: series.members };
+}
+
+/** Gives the people their remembered roles and applies `mark` to the meeting a capture now belongs to. */
+async function record(
+  turn: Turn,
+  chat: Versioned<Series>,
+  named: readonly NamedAttendee[],
+  mark: (meeting: Meeting, people: readonly NamedAttendee[]) => Meeting,
+): Promise<{ meeting: Meeting; people: NamedAttendee[] }> {
+  const meetings = turn.room.useCases.meetings;
+  const people = await meetings.withRoles(turn.facts.key, named);
+  const meeting = await meetings.change(chat, turn.facts.now, (current) => mark(current, people));
+  return { meeting, people };
 }

@@ -1,69 +1,78 @@
-import type { TurnContext } from 'botbuilder';
 import { renderActionCard } from '../../cards/actionCard';
 import { renderNoticeCard } from '../../cards/noticeCard';
-import type { ChangeRequest, TransitionResult } from '../../domain/actionTransitions';
-import type { Action, Series } from '../../domain/types';
-import { changeAction } from '../../services/actionChangeService';
-import type { BotDeps } from '../botDeps';
-import { afterActionChange } from '../afterActionChange';
+import type { AdaptiveCardJson } from '../../cards/render';
+import type { Action, Series, SeriesKey } from '../../domain/types';
+import type { ActionTransition, AppliedOutcome } from '../../services/actionChangeService';
+import type { ActionLocator } from '../../store/chatRecords';
 import { readActionTarget, type CardInput } from '../cardData';
-import { answerInvokeWithCard } from '../cardReplies';
-import { resolveCardTarget } from '../cardTarget';
-import type { TurnInfo } from '../turnInfo';
-import type { CardActionHandler } from './handlerTypes';
+import { cardTarget } from '../cardTarget';
+import type { CardHandler, Turn } from '../turn';
 
 /** How one button turns its card data into a change, and what to tell the person who clicked. */
 export interface CardChange {
   /** Reads the button's inputs into a transition, or a message saying what to fix. */
-  read: (data: unknown, series: Series) => CardInput<(action: Action, change: ChangeRequest) => TransitionResult>;
+  read: (data: unknown) => CardInput<ActionTransition>;
   /** The line shown on top of the clicker's card after the change. */
   done: (action: Action) => string;
 }
 
+/** A notice's colour on the card. */
+type NoticeStyle = 'good' | 'attention' | 'accent';
+
 /**
- * Builds a button handler: check the card belongs to this chat, apply the change, redraw every
- * copy of the card, and answer the clicker with their own view of it plus a line saying what
+ * Builds a button handler: check the card belongs where it was clicked, apply the change, redraw
+ * every copy of the card, and answer the clicker with their own view of it plus a line saying what
  * happened (or why nothing did).
  */
-export function cardChangeHandler(spec: CardChange): CardActionHandler {
-  return async (context, deps, info, data) => {
+export function cardChangeHandler(spec: CardChange): CardHandler {
+  return async (turn, data) => {
     const target = readActionTarget(data);
-    if (!target.ok) return answerNotice(context, target.message);
-    const found = await resolveCardTarget(deps, info, target.value);
-    if (!found.ok) return answerNotice(context, found.message);
-    const series = found.series;
-    const transition = spec.read(data, series);
-    const request = { eventId: info.activityId, at: info.now, person: info.speaker };
-    if (!transition.ok) return answerWithAction(context, deps, info, series, target.value.actionId, { text: transition.message, style: 'attention' });
-    const outcome = await changeAction(deps.store, series, { id: target.value.actionId }, request, transition.value);
-    if (outcome.kind === 'notFound') return answerNotice(context, outcome.reason);
-    if (outcome.kind === 'changed') await afterActionChange(context, deps, info, outcome.action, series, outcome.previous);
-    const notice =
-      outcome.kind === 'changed'
-        ? { text: spec.done(outcome.action), style: 'good' as const }
-        : { text: outcome.reason, style: outcome.kind === 'refused' ? ('attention' as const) : ('accent' as const) };
-    await answerInvokeWithCard(context, renderActionCard(outcome.action, series, { viewer: info.speaker, notice, locale: info.locale, now: info.now }));
+    if (!target.ok) return noticeCard(target.message);
+    const where = cardTarget(turn.facts, target.value);
+    if (!where.ok) return noticeCard(where.message);
+    const locator = { id: target.value.actionId };
+    const transition = spec.read(data);
+    if (!transition.ok) return answerWithAction(turn, where.key, locator, { text: transition.message, style: 'attention' }, where.guard);
+    const { facts } = turn;
+    const result = await turn.room.useCases.actions.change(where.key, locator, { eventId: facts.activityId, at: facts.now, person: facts.speaker }, transition.value, where.guard);
+    if (result.kind === 'notFound' || result.kind === 'forbidden') return noticeCard(result.reason);
+    if (result.kind === 'changed') await redrawCopies(turn, result.action, result.series);
+    return clickerCard(turn, result.action, result.series, noticeOf(result, spec.done));
   };
+}
+
+/** Redraws every posted copy of an action's card with its new state (the view everyone in a chat shares). */
+export async function redrawCopies(turn: Turn, action: Action, series: Series): Promise<void> {
+  await turn.reply.redraw(action.cards, renderActionCard(action, series, { locale: turn.facts.locale, now: turn.facts.now }));
 }
 
 /** Answers a click with the action's current card for the clicker, topped by a notice. */
 export async function answerWithAction(
-  context: TurnContext,
-  deps: BotDeps,
-  info: TurnInfo,
-  series: Series,
-  actionId: string,
-  notice?: { text: string; style: 'good' | 'attention' | 'accent' },
-): Promise<void> {
-  const stored = await deps.store.getAction(series, actionId);
-  if (!stored) return answerNotice(context, 'That action is not in this chat, or no longer exists.');
-  await answerInvokeWithCard(
-    context,
-    renderActionCard(stored.value, series, { viewer: info.speaker, ...(notice ? { notice } : {}), locale: info.locale, now: info.now }),
-  );
+  turn: Turn,
+  key: SeriesKey,
+  locator: ActionLocator,
+  notice?: { text: string; style: NoticeStyle },
+  guard?: (series: Series) => string | undefined,
+): Promise<AdaptiveCardJson> {
+  const found = await turn.room.useCases.actions.find(key, locator);
+  if (!found.series) return noticeCard('That chat has no actions with me any more.');
+  const refusal = guard?.(found.series.value);
+  if (refusal) return noticeCard(refusal);
+  if (!found.action) return noticeCard('That action is not in this chat, or no longer exists.');
+  return clickerCard(turn, found.action.value, found.series.value, notice);
 }
 
-/** Answers a click with a short explanation card. */
-export async function answerNotice(context: TurnContext, message: string): Promise<void> {
-  await answerInvokeWithCard(context, renderNoticeCard({ title: 'Nothing was changed', message, style: 'attention' }));
+/** The action's card as the clicker sees it (the buttons they may use), with an optional notice. */
+export function clickerCard(turn: Turn, action: Action, series: Series, notice?: { text: string; style: NoticeStyle }): AdaptiveCardJson {
+  return renderActionCard(action, series, { viewer: turn.facts.speaker, ...(notice ? { notice } : {}), locale: turn.facts.locale, now: turn.facts.now });
+}
+
+/** A short card explaining why nothing was changed. */
+export function noticeCard(message: string): AdaptiveCardJson {
+  return renderNoticeCard({ title: 'Nothing was changed', message, style: 'attention' });
+}
+
+function noticeOf(outcome: AppliedOutcome, done: (action: Action) => string): { text: string; style: NoticeStyle } {
+  if (outcome.kind === 'changed') return { text: done(outcome.action), style: 'good' };
+  return { text: outcome.reason, style: outcome.kind === 'refused' ? 'attention' : 'accent' };
 }

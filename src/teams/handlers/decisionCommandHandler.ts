@@ -1,24 +1,15 @@
 import { renderDecisionCard } from '../../cards/decisionCard';
 import { parseDecisionArgs } from '../../domain/decisionCommand';
-import { recordDecision } from '../../services/captureService';
-import { sendCard } from '../cardReplies';
-import { seriesOf } from '../chatRoster';
-import type { CommandHandler } from './handlerTypes';
+import type { CommandHandler } from '../turn';
 
 /** `/decision …`: records a decision under the current item and posts its card. */
-export const handleDecisionCommand: CommandHandler = async (context, deps, info, args) => {
+export const handleDecisionCommand: CommandHandler = async (turn, args) => {
+  const { facts, room } = turn;
   const parsed = parseDecisionArgs(args);
-  if (parsed.kind === 'invalid') {
-    await context.sendActivity(parsed.message);
-    return;
-  }
-  const series = await seriesOf(deps, info);
-  const { decision, created } = await recordDecision(
-    deps.store,
-    { key: info.key, sourceId: info.activityId, by: info.speaker, defaults: { timeZone: series.timeZone, now: info.now }, meetings: deps.meetings },
-    parsed.text,
+  if (parsed.kind === 'invalid') return turn.reply.say(parsed.message);
+  const chat = await room.useCases.chats.load(facts);
+  // A redelivered message already has its card; the capture does not publish it again.
+  await room.useCases.capture.recordDecision(chat, { key: facts.key, sourceId: facts.activityId, by: facts.speaker, at: facts.now }, parsed.text, (decision) =>
+    turn.reply.sendCard(renderDecisionCard(decision, facts.locale)),
   );
-  // A redelivered message already has its card; posting again would show the decision twice.
-  if (!created) return;
-  await sendCard(context, renderDecisionCard(decision, info.locale));
 };

@@ -1,8 +1,7 @@
 import { renderHelpCard } from '../../cards/helpCard';
-import { sendCard } from '../cardReplies';
-import type { CommandHandler } from './handlerTypes';
+import type { CommandHandler } from '../turn';
 
 /** `/help`: every command with an example, and the limits. */
-export const handleHelp: CommandHandler = async (context) => {
-  await sendCard(context, renderHelpCard());
+export const handleHelp: CommandHandler = async (turn) => {
+  await turn.reply.sendCard(renderHelpCard());
 };

@@ -1,13 +1,8 @@
-import type { TurnContext } from 'botbuilder';
-import { withChair } from '../../domain/series';
-import { changeSeries } from '../../services/seriesService';
-import type { BotDeps } from '../botDeps';
-import { refreshChat } from '../chatRoster';
-import { rememberPersonalChat } from '../personalChat';
-import type { TurnInfo } from '../turnInfo';
+import { personalTurnOf } from '../personalTurn';
+import type { EventHandler } from '../turn';
 
 const WELCOME_CHAT =
-  'Hello! I keep this meeting\'s decisions and actions. Type /action to capture an action (e.g. /action Draft the letter @Derek Benson by Friday), /decision to record a decision, /item to set the agenda item, and /help for everything else.';
+  "Hello! I keep this meeting's decisions and actions. Type /action to capture an action (e.g. /action Draft the letter @Derek Benson by Friday), /decision to record a decision, /item to set the agenda item, and /help for everything else.";
 const WELCOME_PERSONAL =
   'Hello! I will send you reminders of your actions and a weekly digest here. Type /actions to see your open actions, /settings to choose when, and add me to a meeting chat to capture its decisions and actions.';
 
@@ -15,23 +10,20 @@ const WELCOME_PERSONAL =
  * The app was added to (or upgraded in) a chat: whoever added it is the fallback chair until the
  * meeting organizer is known, and the chat gets one welcome message. Removal needs no reply.
  */
-export async function handleInstalled(context: TurnContext, deps: BotDeps, info: TurnInfo): Promise<void> {
-  const action = String(context.activity.action ?? '');
-  if (!action.startsWith('add')) return;
-  if (info.conversationType === 'personal') {
-    await rememberPersonalChat(deps, info);
-    if (action === 'add') await context.sendActivity(WELCOME_PERSONAL);
+export const handleInstalled: EventHandler<'installed'> = async (turn, event) => {
+  const { facts, room } = turn;
+  if (!event.action.startsWith('add')) return;
+  if (facts.conversationType === 'personal') {
+    await room.useCases.people.rememberPersonalChat(personalTurnOf(facts));
+    if (event.action === 'add') await turn.reply.say(WELCOME_PERSONAL);
     return;
   }
-  await changeSeries(deps.store, info.key, { timeZone: info.timeZone ?? deps.defaultTimeZone, now: info.now }, (series) =>
-    withChair({ ...series, serviceUrl: info.serviceUrl }, info.speaker, 'installer'),
-  );
-  await refreshChat(context, deps, info);
-  if (action === 'add') await context.sendActivity(WELCOME_CHAT);
-}
+  await room.useCases.chats.installedBy(facts, facts.speaker, turn.directory);
+  if (event.action === 'add') await turn.reply.say(WELCOME_CHAT);
+};
 
 /** People joined or left the chat: re-read the members so initials and the owner picker stay right. */
-export async function handleMembersChanged(context: TurnContext, deps: BotDeps, info: TurnInfo): Promise<void> {
-  if (info.conversationType === 'personal') return;
-  await refreshChat(context, deps, info);
-}
+export const handleMembersChanged: EventHandler<'membersChanged'> = async (turn) => {
+  if (turn.facts.conversationType === 'personal') return;
+  await turn.room.useCases.chats.refresh(turn.facts, turn.directory);
+};

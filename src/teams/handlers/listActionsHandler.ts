@@ -1,11 +1,10 @@
 import { renderActionListCard } from '../../cards/actionListCard';
-import { sendCard } from '../cardReplies';
-import { seriesOf } from '../chatRoster';
-import type { CommandHandler } from './handlerTypes';
+import type { CommandHandler } from '../turn';
 
-/** `/actions`: the chat's open actions grouped by owner, overdue first. */
-export const handleListActions: CommandHandler = async (context, deps, info) => {
-  const series = await seriesOf(deps, info);
-  const open = await deps.store.listActions(info.key, { status: 'open' });
-  await sendCard(context, renderActionListCard(open, series, info.locale, info.now));
+/** `/actions`: the chat's open actions grouped by owner, overdue first (one query in a known chat). */
+export const handleListActions: CommandHandler = async (turn) => {
+  const { facts, room } = turn;
+  const open = await room.useCases.digests.openActions(facts.key);
+  const series = open.series ?? (await room.useCases.chats.load(facts)).value;
+  await turn.reply.sendCard(renderActionListCard(open.actions, series, facts.locale, facts.now));
 };

@@ -1,28 +1,15 @@
 import { formatAgendaItem } from '../../domain/agendaItem';
 import { parseNote } from '../../domain/meetings/meetingCommands';
-import { recordIdFromSource } from '../../domain/seriesId';
-import { openMeeting } from '../../services/meetingService';
-import { seriesOf } from '../chatRoster';
 import { triggerOf } from '../meetings/meetingTrigger';
-import type { CommandHandler } from './handlerTypes';
+import type { CommandHandler } from '../turn';
 
 /** `/note <text>`: adds a line of discussion to the current item of the open meeting. */
-export const handleNoteCommand: CommandHandler = async (context, deps, info, args) => {
+export const handleNoteCommand: CommandHandler = async (turn, args) => {
+  const { facts, room } = turn;
   const parsed = parseNote(args);
-  if (parsed.kind === 'invalid') return void (await context.sendActivity(parsed.message));
-  const series = await seriesOf(deps, info);
-  const { meeting } = await openMeeting(deps.meetings, series, triggerOf(info, 'capture'));
-  const { created } = await deps.meetings.insertNote({
-    id: recordIdFromSource('note', info.key, info.activityId),
-    seriesId: series.id,
-    tenantId: info.key.tenantId,
-    conversationId: info.key.conversationId,
-    meetingId: meeting.value.id,
-    ...(series.currentItem ? { item: series.currentItem } : {}),
-    text: parsed.text,
-    by: info.speaker,
-    at: info.now,
-  });
+  if (parsed.kind === 'invalid') return turn.reply.say(parsed.message);
+  const chat = await room.useCases.chats.load(facts);
+  const { created, note } = await room.useCases.meetings.addNote(chat, triggerOf(facts, 'capture'), { sourceId: facts.activityId, by: facts.speaker }, parsed.text);
   // A redelivered /note was answered the first time.
-  if (created) await context.sendActivity(`Noted under ${formatAgendaItem(series.currentItem)}.`);
+  if (created) await turn.reply.say(`Noted under ${formatAgendaItem(note.item)}.`);
 };

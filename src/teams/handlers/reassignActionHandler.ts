@@ -6,16 +6,21 @@ import { cardChangeHandler } from './cardChange';
 
 /** The card's Reassign button: replaces the owners with people chosen from the chat's members. */
 export const handleReassignAction = cardChangeHandler({
-  read: (data, series) => {
+  read: (data) => {
     const ids = readOwnerIds(data);
     if (!ids.ok) return ids;
-    const owners: Person[] = [];
-    for (const id of ids.value) {
-      const member = series.members.find((candidate) => candidate.id === id);
-      if (!member) return { ok: false, message: 'One of the people chosen is not a member of this chat. Choose owners from the list.' };
-      owners.push(toPerson(member));
-    }
-    return { ok: true, value: (action, change) => reassignAction(action, change, owners) };
+    return {
+      ok: true,
+      value: (action, change, series) => {
+        const owners: Person[] = [];
+        for (const id of ids.value) {
+          const member = series.members.find((candidate) => candidate.id === id);
+          if (!member) return { kind: 'refused', action, reason: 'One of the people chosen is not a member of this chat. Choose owners from the list.' };
+          owners.push(toPerson(member));
+        }
+        return reassignAction(action, change, owners);
+      },
+    };
   },
   done: (action) => `Reassigned to ${action.owners.map((owner) => owner.name).join(', ')}.`,
 });

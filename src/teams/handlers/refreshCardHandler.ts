@@ -1,13 +1,13 @@
 import { readActionTarget } from '../cardData';
-import { resolveCardTarget } from '../cardTarget';
-import { answerNotice, answerWithAction } from './cardChange';
-import type { CardActionHandler } from './handlerTypes';
+import { cardTarget } from '../cardTarget';
+import type { CardHandler } from '../turn';
+import { answerWithAction, noticeCard } from './cardChange';
 
 /** Teams' automatic refresh: answers with the viewer's own view of the action (buttons they may use). */
-export const handleRefreshCard: CardActionHandler = async (context, deps, info, data) => {
+export const handleRefreshCard: CardHandler = async (turn, data) => {
   const target = readActionTarget(data);
-  if (!target.ok) return answerNotice(context, target.message);
-  const found = await resolveCardTarget(deps, info, target.value);
-  if (!found.ok) return answerNotice(context, found.message);
-  await answerWithAction(context, deps, info, found.series, target.value.actionId);
+  if (!target.ok) return noticeCard(target.message);
+  const where = cardTarget(turn.facts, target.value);
+  if (!where.ok) return noticeCard(where.message);
+  return answerWithAction(turn, where.key, { id: target.value.actionId }, undefined, where.guard);
 };

@@ -1,32 +1,28 @@
 import { renderActionCard } from '../../cards/actionCard';
 import { formatDueDate, localDate } from '../../domain/dateFormat';
-import { reminderJobId } from '../../domain/scheduling/jobIds';
-import { retryOnConflict } from '../../services/retryOnConflict';
 import { readActionTarget } from '../cardData';
-import { answerInvokeWithCard } from '../cardReplies';
-import { resolveCardTarget } from '../cardTarget';
-import { answerNotice } from './cardChange';
-import type { CardActionHandler } from './handlerTypes';
+import { cardTarget } from '../cardTarget';
+import type { CardHandler } from '../turn';
+import { noticeCard } from './cardChange';
 
 /** Snooze on a reminder: the owner's next reminder for this action comes after 1 or 7 days. */
-export const handleSnooze: CardActionHandler = async (context, deps, info, data) => {
+export const handleSnooze: CardHandler = async (turn, data) => {
+  const { facts } = turn;
   const target = readActionTarget(data);
-  if (!target.ok) return answerNotice(context, target.message);
+  if (!target.ok) return noticeCard(target.message);
   const days = (data as { days?: unknown }).days;
-  if (days !== 1 && days !== 7) return answerNotice(context, 'Snooze for 1 day or 1 week, using the buttons on the reminder.');
-  const found = await resolveCardTarget(deps, info, target.value);
-  if (!found.ok) return answerNotice(context, found.message);
-  const action = (await deps.store.getAction(found.key, target.value.actionId))?.value;
-  if (!action) return answerNotice(context, 'That action no longer exists.');
-  const until = new Date(Date.parse(info.now) + days * 24 * 60 * 60 * 1000).toISOString();
-  const snoozed = await retryOnConflict(async () => {
-    const job = await deps.schedule.getJob(info.key.tenantId, reminderJobId(action.id, info.speaker.id));
-    if (!job || job.value.kind !== 'actionReminder') return false;
-    await deps.schedule.putJob({ ...job.value, snoozedUntil: until, dueAt: until }, job.etag);
-    return true;
-  });
+  if (days !== 1 && days !== 7) return noticeCard('Snooze for 1 day or 1 week, using the buttons on the reminder.');
+  const where = cardTarget(facts, target.value);
+  if (!where.ok) return noticeCard(where.message);
+  const actions = turn.room.useCases.actions;
+  const found = await actions.find(where.key, { id: target.value.actionId });
+  if (!found.series) return noticeCard('That chat has no actions with me any more.');
+  const refusal = where.guard(found.series.value);
+  if (refusal) return noticeCard(refusal);
+  if (!found.action) return noticeCard('That action no longer exists.');
+  const { snoozed, until } = await actions.snooze(facts.key, found.action.value.id, facts.speaker.id, days, facts.now);
   const notice = snoozed
-    ? { text: `Snoozed: I'll remind you again on ${formatDueDate(localDate(until, found.series.timeZone), info.locale)}.`, style: 'good' as const }
+    ? { text: `Snoozed: I'll remind you again on ${formatDueDate(localDate(until, found.series.value.timeZone), facts.locale)}.`, style: 'good' as const }
     : { text: 'Only owners of an open action get its reminders, so there is nothing to snooze.', style: 'attention' as const };
-  await answerInvokeWithCard(context, renderActionCard(action, found.series, { viewer: info.speaker, reminder: true, notice, locale: info.locale, now: info.now }));
+  return renderActionCard(found.action.value, found.series.value, { viewer: facts.speaker, reminder: true, notice, locale: facts.locale, now: facts.now });
 };

@@ -1,7 +1,7 @@
 import type { OpenTrigger } from '../../domain/meetings/meetingLifecycle';
-import type { TurnInfo } from '../turnInfo';
+import type { TurnFacts } from '../turn';
 
 /** The meeting-opening trigger a command or capture in this turn makes. */
-export function triggerOf(info: TurnInfo, by: OpenTrigger['by']): OpenTrigger {
-  return { by, at: info.now, ...(info.meetingId ? { teamsMeetingId: info.meetingId } : {}) };
+export function triggerOf(facts: TurnFacts, by: OpenTrigger['by']): OpenTrigger {
+  return { by, at: facts.now, ...(facts.meetingId ? { teamsMeetingId: facts.meetingId } : {}) };
 }

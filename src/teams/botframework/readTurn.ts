@@ -1,39 +1,13 @@
 import type { Activity, TurnContext } from 'botbuilder';
-import { isValidTimeZone } from '../domain/dateFormat';
-import type { MentionedPerson } from '../domain/mentions';
-import type { Person, SeriesKey } from '../domain/types';
-
-/** What every handler needs to know about a turn, read once from the Teams activity. */
-export interface TurnInfo {
-  key: SeriesKey;
-  /** Who sent the activity. */
-  speaker: Person;
-  /** Other people @mentioned in the message (the bot's own mention excluded). */
-  mentions: MentionedPerson[];
-  /** Whether the message @mentioned the bot (then the command slash is optional). */
-  addressedToBot: boolean;
-  /** The activity id: the idempotency key for whatever this turn records. */
-  activityId: string;
-  /** ISO instant the turn is handled at (from the injected clock). */
-  now: string;
-  /** The speaker's IANA time zone, when their client said. */
-  timeZone?: string;
-  locale: string;
-  conversationType: 'personal' | 'groupChat' | 'channel';
-  serviceUrl: string;
-  /** Teams meeting id when the chat belongs to a meeting. */
-  meetingId?: string;
-}
-
-/** Locale used when a client sends none; the minutes this product serves are British. */
-export const DEFAULT_LOCALE = 'en-GB';
+import { isValidTimeZone } from '../../domain/dateFormat';
+import type { MentionedPerson } from '../../domain/mentions';
+import type { Person } from '../../domain/types';
+import { DEFAULT_LOCALE, type TurnFacts } from '../turn';
 
 /** Reads a Teams activity into the plain facts handlers use. No botbuilder type leaves this folder. */
-export function readTurn(context: TurnContext, now: string): TurnInfo {
+export function readTurn(context: TurnContext, now: string): TurnFacts {
   const activity = context.activity;
-  const clientInfo = (activity.entities ?? []).find((entity) => entity.type === 'clientInfo') as
-    | { locale?: string; timezone?: string }
-    | undefined;
+  const clientInfo = (activity.entities ?? []).find((entity) => entity.type === 'clientInfo') as { locale?: string; timezone?: string } | undefined;
   const zone = activity.localTimezone ?? clientInfo?.timezone;
   const channelData = (activity.channelData ?? {}) as { meeting?: { id?: string }; tenant?: { id?: string } };
   return {
@@ -43,10 +17,9 @@ export function readTurn(context: TurnContext, now: string): TurnInfo {
     },
     speaker: personFrom(activity.from),
     mentions: mentionsIn(activity),
-    addressedToBot: (activity.entities ?? []).some(
-      (entity) => entity.type === 'mention' && (entity as { mentioned?: { id?: string } }).mentioned?.id === activity.recipient?.id,
-    ),
+    addressedToBot: addressesBot(activity),
     activityId: activity.id ?? `${activity.conversation?.id}:${activity.timestamp?.toString() ?? now}`,
+    ...(activity.replyToId ? { replyToId: activity.replyToId } : {}),
     now,
     ...(zone && isValidTimeZone(zone) ? { timeZone: zone } : {}),
     locale: activity.locale ?? clientInfo?.locale ?? DEFAULT_LOCALE,
@@ -62,6 +35,11 @@ export function personFrom(account: { id: string; name?: string; aadObjectId?: s
   return { id: account.aadObjectId ?? account.id, name: account.name?.trim() || 'Someone', teamsId: account.id };
 }
 
+/** Whether the activity @mentions the bot itself. */
+function addressesBot(activity: Activity): boolean {
+  return (activity.entities ?? []).some((entity) => entity.type === 'mention' && (entity as { mentioned?: { id?: string } }).mentioned?.id === activity.recipient?.id);
+}
+
 /**
  * A channel thread's conversation id carries `;messageid=…`; the series is the channel, so the
  * suffix is dropped. Chat ids are used as they are.
@@ -70,7 +48,7 @@ function seriesConversationId(activity: Activity): string {
   return (activity.conversation?.id ?? 'unknown-conversation').split(';messageid=')[0] ?? '';
 }
 
-function conversationTypeOf(activity: Activity): TurnInfo['conversationType'] {
+function conversationTypeOf(activity: Activity): TurnFacts['conversationType'] {
   const type = activity.conversation?.conversationType;
   if (type === 'personal' || type === 'channel') return type;
   return 'groupChat';

@@ -1,0 +1,115 @@
+import { ActivityTypes, type Request, type Response, type TurnContext } from 'botbuilder';
+import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
+import type { BotCredentials } from '../../config';
+import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCardJson } from '../../cards/render';
+import type { Clock } from '../../domain/clock';
+import type { Messenger } from '../../services/messenger';
+import { dispatch } from '../dispatch';
+import type { TeamsRetryPolicy } from '../teamsRetry';
+import type { Inbound, TeamsEvent, TeamsRoom } from '../turn';
+import { readMeetingEvent, readParticipants } from './readEvents';
+import { BotFrameworkMessenger } from './messenger';
+import { sendRepliesAsPlainText } from './plainReplies';
+import { personFrom, readTurn } from './readTurn';
+import { teamsDirectory } from './teamsDirectory';
+import { turnReplies } from './turnReplies';
+
+/** The Teams room's way in and way out: what the HTTP room calls, and what the scheduler sends through. */
+export interface TeamsAdapterHandle {
+  /**
+   * Handles one HTTP request to /api/messages: the adapter authenticates it (unless in local mode)
+   * and runs the turn. The HTTP room calls this and so never needs a Teams type.
+   */
+  handleMessages(req: Request, res: Response): Promise<void>;
+  /** Sends outside a turn (reminders, digests, card copies elsewhere). */
+  messenger: Messenger;
+}
+
+/** Options for the adapter. */
+export interface TeamsAdapterOptions {
+  clock: Clock;
+  /** Called with every error that fails a turn (tests assert there were none). */
+  onTurnError?: (error: unknown) => void;
+  /** Retry policy for sends outside a turn. */
+  retry?: TeamsRetryPolicy;
+}
+
+const ACTION_INVOKE = 'adaptiveCard/action';
+
+/**
+ * Builds the botbuilder adapter and teams-ai application and registers one route per kind of
+ * traffic (messages, card clicks, meeting and membership events), each of which reads the turn
+ * into plain facts and hands it to the route table (`../dispatch.ts`). This folder is the only one
+ * that knows botbuilder or teams-ai; moving to the Teams SDK replaces it.
+ */
+export function createTeamsAdapter(room: TeamsRoom, credentials: BotCredentials, options: TeamsAdapterOptions): TeamsAdapterHandle {
+  const adapter = new TeamsAdapter({
+    MicrosoftAppId: credentials.appId,
+    MicrosoftAppPassword: credentials.appPassword,
+    MicrosoftAppType: credentials.appType,
+    MicrosoftAppTenantId: credentials.tenantId,
+  });
+  const messenger = new BotFrameworkMessenger(adapter, credentials.appId, options.retry ? { retry: options.retry } : {});
+  const app = new Application<TurnState>({ adapter, botAppId: credentials.appId, startTypingTimer: false, removeRecipientMention: true });
+  const run = (context: TurnContext, inbound: Inbound) => {
+    const facts = readTurn(context, options.clock.now());
+    const turn = { facts, room, reply: turnReplies(context, facts, messenger, room.logger), directory: teamsDirectory(context, facts.meetingId, room.logger) };
+    return dispatch(turn, inbound);
+  };
+  const onEvent = (read: (context: TurnContext) => TeamsEvent) => async (context: TurnContext) => {
+    await run(context, { kind: 'event', event: read(context) });
+  };
+
+  app.turn('beforeTurn', async (context) => {
+    sendRepliesAsPlainText(context);
+    return true;
+  });
+  app.addRoute(
+    async (context) => context.activity.type === ActivityTypes.Invoke && context.activity.name === ACTION_INVOKE,
+    async (context) => {
+      const action = ((context.activity.value ?? {}) as { action?: { verb?: unknown; data?: unknown } }).action ?? {};
+      const card = await run(context, { kind: 'cardAction', verb: action.verb, data: action.data });
+      if (card) await answerInvokeWithCard(context, card);
+    },
+    true,
+  );
+  app.message(
+    async (context) => typeof context.activity.text === 'string',
+    async (context) => {
+      await run(context, { kind: 'message', text: context.activity.text });
+    },
+  );
+  app.meetings.start(onEvent((context) => readMeetingEvent(context, 'meetingStart')));
+  app.meetings.end(onEvent((context) => readMeetingEvent(context, 'meetingEnd')));
+  app.meetings.participantsJoin(onEvent((context) => ({ kind: 'participantsJoined', people: readParticipants(context).map((member) => personFrom(member)) })));
+  app.activity(ActivityTypes.InstallationUpdate, onEvent((context) => ({ kind: 'installed', action: String(context.activity.action ?? '') })));
+  app.conversationUpdate('membersAdded', onEvent(() => ({ kind: 'membersChanged' })));
+  app.conversationUpdate('membersRemoved', onEvent(() => ({ kind: 'membersChanged' })));
+
+  app.error(async (context, error) => {
+    room.logger.error({ err: error, activityId: context.activity.id, conversation: context.activity.conversation?.id }, 'turn failed');
+    options.onTurnError?.(error);
+    if (context.activity.type === ActivityTypes.Message) {
+      await context.sendActivity('Something went wrong on my side and I could not finish that. Please try again in a moment.');
+    }
+  });
+  return {
+    messenger,
+    handleMessages: (req, res) =>
+      adapter.process(req, res, async (context) => {
+        await app.run(context);
+      }),
+  };
+}
+
+/**
+ * Answers an `adaptiveCard/action` invoke with a card for the person who clicked. Sent directly
+ * rather than returned to teams-ai, which would copy a card with a `refresh` section onto everyone's
+ * view; each copy's shared state is redrawn separately.
+ */
+async function answerInvokeWithCard(context: TurnContext, card: AdaptiveCardJson): Promise<void> {
+  await context.sendActivity({
+    type: ActivityTypes.InvokeResponse,
+    value: { status: 200, body: { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: card } },
+  });
+}

@@ -1,0 +1,49 @@
+import { TeamsInfo, type TurnContext } from 'botbuilder';
+import type { Logger } from '../../observability/logger';
+import type { ChatDirectory, MeetingDetails } from '../../services/chatDirectory';
+import type { Person } from '../../domain/types';
+import { personFrom } from './readTurn';
+
+/** Members read from Teams per page (its maximum). */
+const PAGE_SIZE = 500;
+
+/**
+ * The turn's chat as Teams knows it, through botbuilder's `TeamsInfo`: its members (paged) and its
+ * meeting's details. Teams refusing is logged and answered with undefined, so a capture carries on
+ * with what the bot already knows.
+ */
+export function teamsDirectory(context: TurnContext, meetingId: string | undefined, logger: Logger): ChatDirectory {
+  return {
+    members: async (): Promise<Person[] | undefined> => {
+      if (context.activity.conversation?.conversationType === 'personal') return undefined;
+      try {
+        const people: Person[] = [];
+        let token: string | undefined;
+        do {
+          const page = await TeamsInfo.getPagedMembers(context, PAGE_SIZE, token);
+          people.push(...page.members.map((member) => personFrom(member)));
+          token = page.continuationToken;
+        } while (token);
+        return people;
+      } catch (error) {
+        logger.warn({ err: error, conversation: context.activity.conversation?.id }, 'could not read the chat members');
+        return undefined;
+      }
+    },
+    meeting: async (): Promise<MeetingDetails | undefined> => {
+      if (!meetingId) return undefined;
+      try {
+        const meeting = await TeamsInfo.getMeetingInfo(context, meetingId);
+        const start = meeting.details?.scheduledStartTime ? new Date(meeting.details.scheduledStartTime).toISOString() : undefined;
+        return {
+          ...(meeting.organizer?.id ? { organizer: personFrom(meeting.organizer) } : {}),
+          ...(meeting.details?.title ? { title: meeting.details.title } : {}),
+          ...(start ? { start } : {}),
+        };
+      } catch (error) {
+        logger.warn({ err: error, meetingId }, 'could not read the meeting details');
+        return undefined;
+      }
+    },
+  };
+}
