@@ -1,5 +1,100 @@
 import tseslint from 'typescript-eslint';
 
+/**
+ * The rooms of src/ and what each may import: a wrong arrow fails `npm test` (which runs ESLint).
+ * These rules are what docs/ARCHITECTURE.md draws. A room names the other rooms (paths under src/)
+ * and the packages it must not reach. Imports here are relative, so each rule is written out for
+ * every folder depth of the room: from src/services/x.ts the store's SQLite code is `../store/sqlite`,
+ * from src/teams/handlers/x.ts it is `../../store/sqlite`, while domain/minutes/ stays domain's own.
+ */
+const TEAMS_FRAMEWORK = ['botbuilder', 'botbuilder-*', '@microsoft/teams-ai', '@microsoft/teams-ai/*'];
+const HTTP_SERVER = ['restify', 'restify/*'];
+const STORE_DRIVERS = ['better-sqlite3', '@azure/cosmos', '@azure/cosmos/*'];
+const STORE_INSIDE = ['store/sqlite', 'store/cosmos', 'store/core', 'store/openStorage'];
+const EVERY_ROOM = ['domain', 'services', 'store', 'cards', 'teams', 'http', 'scheduler', 'minutes', 'observability', 'config', 'startBot', 'index'];
+
+const rooms = [
+  {
+    path: 'domain',
+    why: 'domain/ is plain TypeScript: it imports nothing outside itself and no framework.',
+    rooms: EVERY_ROOM.filter((name) => name !== 'domain'),
+    packages: [...TEAMS_FRAMEWORK, ...HTTP_SERVER, ...STORE_DRIVERS, 'adaptivecards-templating', 'docx', 'pino', 'node:fs', 'node:net', 'node:http'],
+  },
+  {
+    path: 'services',
+    why: 'services/ owns the use-cases over ports: it knows no Teams, HTTP, scheduler, cards or store implementation.',
+    rooms: ['teams', 'http', 'scheduler', 'cards', 'config', 'startBot', ...STORE_INSIDE],
+    packages: [...TEAMS_FRAMEWORK, ...HTTP_SERVER, ...STORE_DRIVERS, 'adaptivecards-templating'],
+  },
+  {
+    path: 'store',
+    why: 'store/ keeps the records: it knows no Teams, cards, services, scheduler or HTTP.',
+    rooms: ['teams', 'cards', 'services', 'scheduler', 'http', 'minutes', 'config', 'startBot'],
+    packages: [...TEAMS_FRAMEWORK, ...HTTP_SERVER],
+  },
+  {
+    path: 'cards',
+    why: 'cards/ renders Adaptive Cards from domain records: it knows no Teams, store, services, scheduler or HTTP.',
+    rooms: ['teams', 'store', 'services', 'scheduler', 'http', 'config', 'startBot'],
+    packages: [...TEAMS_FRAMEWORK, ...HTTP_SERVER, ...STORE_DRIVERS],
+  },
+  {
+    path: 'scheduler',
+    why: 'scheduler/ runs due jobs through services and ports: it knows no Teams, HTTP or store implementation.',
+    rooms: ['teams', 'http', 'startBot', ...STORE_INSIDE],
+    packages: [...TEAMS_FRAMEWORK, ...HTTP_SERVER, ...STORE_DRIVERS],
+  },
+  {
+    path: 'teams',
+    ignores: ['src/teams/botframework/**'],
+    why: 'teams/ routes turns to use-cases: only teams/botframework/ imports botbuilder or teams-ai, and Teams code never reaches a store implementation.',
+    rooms: ['http', 'scheduler', 'startBot', ...STORE_INSIDE],
+    packages: [...TEAMS_FRAMEWORK, ...HTTP_SERVER, ...STORE_DRIVERS],
+  },
+  {
+    path: 'teams/botframework',
+    why: 'teams/botframework/ adapts botbuilder and teams-ai to the Teams room: it knows no store, scheduler or HTTP server.',
+    rooms: ['http', 'scheduler', 'store', 'startBot'],
+    packages: [...HTTP_SERVER, ...STORE_DRIVERS],
+  },
+  {
+    path: 'http',
+    why: 'http/ serves the routes and hands Teams requests to the Teams room: it imports no Teams code or store implementation.',
+    rooms: ['teams', 'scheduler', ...STORE_INSIDE],
+    packages: [...TEAMS_FRAMEWORK, ...STORE_DRIVERS],
+  },
+  {
+    path: 'minutes',
+    why: 'minutes/ renders documents and signs links: it knows no Teams, store, services, scheduler or HTTP room.',
+    rooms: ['teams', 'store', 'services', 'scheduler', 'http', 'config', 'startBot'],
+    packages: [...TEAMS_FRAMEWORK, ...HTTP_SERVER, ...STORE_DRIVERS],
+  },
+  {
+    path: 'observability',
+    why: 'observability/ is a leaf: logs and telemetry, for every room.',
+    rooms: EVERY_ROOM.filter((name) => name !== 'observability'),
+    packages: [...TEAMS_FRAMEWORK, ...HTTP_SERVER, ...STORE_DRIVERS],
+  },
+];
+
+/** The deepest folder nesting under a room that the rules are written out for. */
+const MAX_DEPTH = 4;
+
+/** One config block per folder depth of a room, banning the other rooms by the relative path they take from there. */
+function blocksFor({ path, ignores, why, rooms: bannedRooms, packages }) {
+  const own = path.split('/').length;
+  return Array.from({ length: MAX_DEPTH }, (_, extra) => {
+    const depth = own + extra;
+    const up = '../'.repeat(depth);
+    const group = [...bannedRooms.flatMap((target) => [`${up}${target}`, `${up}${target}/**`]), ...packages];
+    return {
+      files: [`src/${path}/${'*/'.repeat(extra)}*.ts`],
+      ...(ignores ? { ignores } : {}),
+      rules: { 'no-restricted-imports': ['error', { patterns: [{ group, message: why }] }] },
+    };
+  });
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'appPackage/build/**'] },
   ...tseslint.configs.recommended,
@@ -7,6 +102,17 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       'no-console': 'off',
+    },
+  },
+  ...rooms.flatMap(blocksFor),
+  {
+    // The composition root and config wire everything, but still reach Teams and HTTP only through their rooms.
+    files: ['src/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: [...TEAMS_FRAMEWORK, ...HTTP_SERVER], message: 'Only teams/botframework/ imports botbuilder or teams-ai, and only http/ imports the HTTP server.' }] },
+      ],
     },
   },
 );
