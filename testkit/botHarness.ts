@@ -2,11 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AppConfig } from '../src/config';
-import type { StoreConfig } from '../src/store/createStore';
+import type { Storage, StorageConfig } from '../src/store/storage';
 import type { Clock } from '../src/domain/clock';
 import { createLogger } from '../src/observability/logger';
 import { startBot, type RunningBot } from '../src/startBot';
-import type { Stores } from '../src/store/stores';
 import { FakeConnector, type SentActivity } from './fakeConnector';
 
 /** A bot answering on a real HTTP port, a fake Teams connector, and what went wrong in turns. */
@@ -27,8 +26,8 @@ export interface HarnessOptions {
   clock?: Clock;
   /** Reuse an existing data directory (to test restarts); default a fresh temp dir. */
   dataDir?: string;
-  /** Use these stores instead of opening the embedded ones. */
-  stores?: Stores;
+  /** Use this storage instead of opening the embedded one. */
+  storage?: Storage;
   /** Share a connector between bots (two instances talking to one Teams). */
   connector?: FakeConnector;
   /** Names the instance in scheduler claims. */
@@ -42,7 +41,7 @@ export interface HarnessOptions {
  * folder (or the store given), any free port, no in-process scheduler (tests drive `tick`).
  * `overrides` changes the rest.
  */
-export function localConfig(store: string | StoreConfig, overrides: Partial<AppConfig> = {}): AppConfig {
+export function localConfig(store: string | StorageConfig, overrides: Partial<AppConfig> = {}): AppConfig {
   return {
     port: 0,
     credentials: { appId: '', appPassword: '', appType: 'MultiTenant', tenantId: '' },
@@ -59,7 +58,7 @@ export function localConfig(store: string | StoreConfig, overrides: Partial<AppC
 export async function startHarness(options: HarnessOptions = {}): Promise<BotHarness> {
   const ownConnector = !options.connector;
   const connector = options.connector ?? (await new FakeConnector().start());
-  const ownDir = !options.dataDir && !options.stores;
+  const ownDir = !options.dataDir && !options.storage;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'meeting-actions-'));
   const config = localConfig(dataDir);
   const turnErrors: unknown[] = [];
@@ -72,7 +71,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<BotHar
     ...(options.instanceId ? { instanceId: options.instanceId } : {}),
     ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
-    ...(options.stores ? { stores: options.stores } : {}),
+    ...(options.storage ? { storage: options.storage } : {}),
   });
   let seen = connector.sent.length;
   return {

@@ -1,6 +1,6 @@
-import type { AdaptiveCardJson } from '../../src/cards/render';
-import type { Person, SeriesKey } from '../../src/domain/types';
-import type { Delivery, Notifier } from '../../src/scheduler/notifier';
+import type { Person } from '../../src/domain/types';
+import type { CardPayload } from '../../src/services/messenger';
+import type { ChatAddress, Delivery, Notifier } from '../../src/services/notifier';
 
 /**
  * A `Notifier` that keeps count instead of sending, for timing what a tick costs in the store and
@@ -13,15 +13,15 @@ export class RecordingNotifier implements Notifier {
   /** Bytes of card JSON "sent" so far, which makes sure each card was really built. */
   bytes = 0;
 
-  async notifyPerson(target: { tenantId: string; person: Person; chat?: { key: SeriesKey; serviceUrl: string } }, card: AdaptiveCardJson): Promise<Delivery> {
+  async notifyPerson(target: { tenantId: string; person: Person; chat?: ChatAddress }, card: CardPayload): Promise<Delivery> {
     return this.record(`a:1${target.person.id}`, target.chat?.serviceUrl ?? '', card);
   }
 
-  async postToChat(chat: { key: SeriesKey; serviceUrl: string }, card: AdaptiveCardJson): Promise<Delivery> {
+  async postToChat(chat: ChatAddress, card: CardPayload): Promise<Delivery> {
     return this.record(chat.key.conversationId, chat.serviceUrl, card);
   }
 
-  private record(conversationId: string, serviceUrl: string, card: AdaptiveCardJson): Delivery {
+  private record(conversationId: string, serviceUrl: string, card: CardPayload): Delivery {
     this.sent += 1;
     // The Teams notifier serialises every card for the connector; this keeps that cost in the figure.
     this.bytes += JSON.stringify(card).length;

@@ -6,8 +6,8 @@ import { createLogger } from '../../src/observability/logger';
 import { runTick, type TickReport } from '../../src/scheduler/tick';
 import type { SchedulerDeps } from '../../src/scheduler/schedulerDeps';
 import { startBot } from '../../src/startBot';
-import { createStores } from '../../src/store/createStores';
-import type { Stores } from '../../src/store/stores';
+import { openStorage } from '../../src/store/openStorage';
+import type { Storage } from '../../src/store/storage';
 import { RecordingNotifier } from './recordingNotifier';
 import { seedDigestStore, seedTickStore, TICK_AT } from './seedScheduler';
 
@@ -50,7 +50,7 @@ const logger = createLogger(process.env['BENCH_BOT_LOG_LEVEL'] ?? 'info');
  */
 async function main(request: SchedulerJobRequest): Promise<SchedulerJobReply> {
   if (request.kind === 'tick') return timeTicks(request);
-  const stores = await createStores({ kind: 'sqlite', dataDir: request.dataDir });
+  const stores = await openStorage({ kind: 'sqlite', dataDir: request.dataDir });
   if (request.kind === 'seedDigest') {
     const started = performance.now();
     await seedDigestStore(stores, { owners: request.owners, perOwner: request.perOwner, serviceUrl: request.serviceUrl });
@@ -74,10 +74,10 @@ async function main(request: SchedulerJobRequest): Promise<SchedulerJobReply> {
  */
 async function timeTicks(request: Extract<SchedulerJobRequest, { kind: 'tick' }>): Promise<SchedulerJobReply> {
   const seedSeconds: Record<number, number> = {};
-  const worlds: Array<{ size: number; dataDir: string; stores: Stores; dueJobs: Awaited<ReturnType<typeof seedTickStore>> }> = [];
+  const worlds: Array<{ size: number; dataDir: string; stores: Storage; dueJobs: Awaited<ReturnType<typeof seedTickStore>> }> = [];
   for (const size of request.sizes) {
     const dataDir = mkdtempSync(join(tmpdir(), `meeting-actions-tick-${size}-`));
-    const stores = await createStores({ kind: 'sqlite', dataDir });
+    const stores = await openStorage({ kind: 'sqlite', dataDir });
     const started = performance.now();
     const dueJobs = await seedTickStore(stores, { actions: size, due: request.due, serviceUrl: request.serviceUrl });
     seedSeconds[size] = (performance.now() - started) / 1000;
@@ -119,24 +119,24 @@ async function timeTicks(request: Extract<SchedulerJobRequest, { kind: 'tick' }>
 }
 
 /** Puts the due reminder jobs back as seeded (due, never sent), so every tick has the same work. */
-async function resetDueJobs(stores: Stores, jobs: Awaited<ReturnType<typeof seedTickStore>>): Promise<void> {
+async function resetDueJobs(stores: Storage, jobs: Awaited<ReturnType<typeof seedTickStore>>): Promise<void> {
   for (const job of jobs) {
-    const current = await stores.schedule.getJob(job.tenantId, job.id);
+    const current = await stores.jobs.getJob(job.tenantId, job.id);
     if (!current) throw new Error(`due job ${job.id} disappeared`);
-    await stores.schedule.putJob(job, current.etag);
+    await stores.jobs.putJob(job, current.etag);
   }
 }
 
 /** A tick through the recording notifier (scheduler deps built here) or through the real bot (`startBot`) and its Teams notifier. */
-async function tickerFor(kind: NotifierKind, stores: Stores, dataDir: string): Promise<Ticker> {
+async function tickerFor(kind: NotifierKind, stores: Storage, dataDir: string): Promise<Ticker> {
   if (kind === 'recording') {
     const notifier = new RecordingNotifier();
-    const deps: SchedulerDeps = { chats: stores.chats, meetings: stores.meetings, users: stores.users, schedule: stores.schedule, notifier, logger, instanceId: 'bench', leaseMs: 5 * 60 * 1000, chairDigestLeadHours: 24, defaultLocale: 'en-GB' };
+    const deps: SchedulerDeps = { storage: stores, notifier, logger, instanceId: 'bench', leaseMs: 5 * 60 * 1000, chairDigestLeadHours: 24, defaultLocale: 'en-GB' };
     // The stores belong to the caller, who closes them.
     return { tick: (now) => runTick(deps, now), recorded: () => notifier.sent, stop: async () => undefined };
   }
   const config = localConfig(dataDir, { logLevel: logger.level });
-  const bot = await startBot(config, { stores, logger, host: '127.0.0.1' });
+  const bot = await startBot(config, { storage: stores, logger, host: '127.0.0.1' });
   // Stopping the bot closes its server and the stores it was given; closing them again is harmless.
   return { tick: (now) => bot.tick(now), recorded: () => undefined, stop: () => bot.stop() };
 }

@@ -1,10 +1,11 @@
-import { userProfileId } from '../../src/domain/scheduling/jobIds';
+import { reminderJobId, userProfileId } from '../../src/domain/scheduling/jobIds';
+import { nextReminderAt } from '../../src/domain/scheduling/reminderSlots';
 import { DEFAULT_PREFERENCES, type ScheduledJob } from '../../src/domain/scheduling/schedulingTypes';
 import { newSeries, withChair, withMembers } from '../../src/domain/series';
 import { recordIdFromSource } from '../../src/domain/seriesId';
 import type { Action, Person, Series, SeriesKey } from '../../src/domain/types';
-import { syncActionReminders } from '../../src/scheduler/reminderSync';
-import type { Stores } from '../../src/store/stores';
+import { ensureWeeklyDigest } from '../../src/services/reminderBooking';
+import type { Storage } from '../../src/store/storage';
 
 /** The instant every scheduler bench ticks at: Monday 18 March 2019, 09:00 in London (GMT). */
 export const TICK_AT = '2019-03-18T09:00:00.000Z';
@@ -28,7 +29,7 @@ interface SeededChat {
  * the due work is the same whatever the size. Returns the due reminder jobs as seeded, to put
  * them back between timed ticks.
  */
-export async function seedTickStore(stores: Stores, options: { actions: number; due: number; serviceUrl: string }): Promise<ScheduledJob[]> {
+export async function seedTickStore(stores: Storage, options: { actions: number; due: number; serviceUrl: string }): Promise<ScheduledJob[]> {
   const stride = Math.max(1, Math.floor(options.actions / options.due));
   const chats = new Map<number, SeededChat>();
   let dueCount = 0;
@@ -44,9 +45,9 @@ export async function seedTickStore(stores: Stores, options: { actions: number; 
     const status = isDue || index % 10 === 1 ? 'open' : 'closed';
     const action = actionOf(chat, index % 100 + 1, owner, isDue ? '2019-03-18' : '2019-06-28', status);
     await stores.chats.insertAction(action);
-    if (status === 'open') await syncActionReminders({ users: stores.users, schedule: stores.schedule, defaultLocale: 'en-GB' }, action, chat.series, TICK_AT);
+    if (status === 'open') await bookPlaced(stores, action, chat.series, TICK_AT);
   }
-  const due = await stores.schedule.listDueJobs(TICK_AT, options.due + 1);
+  const due = await stores.jobs.listDueJobs(TICK_AT, options.due + 1);
   if (due.length !== options.due) throw new Error(`seeded ${due.length} due jobs, expected ${options.due}`);
   return due.map((job) => job.value);
 }
@@ -56,12 +57,11 @@ export async function seedTickStore(stores: Stores, options: { actions: number; 
  * the next chat, so a digest spans two chats) with reminders weeks ahead, and a weekly digest job
  * due at `TICK_AT`.
  */
-export async function seedDigestStore(stores: Stores, options: { owners: number; perOwner: number; serviceUrl: string }): Promise<void> {
+export async function seedDigestStore(stores: Storage, options: { owners: number; perOwner: number; serviceUrl: string }): Promise<void> {
   const chatCount = Math.ceil(options.owners / MEMBERS);
   const chats: SeededChat[] = [];
   for (let index = 0; index < chatCount; index += 1) chats.push(await seedChat(stores, index, options.serviceUrl));
   const numbers = new Map<number, number>();
-  const deps = { users: stores.users, schedule: stores.schedule, defaultLocale: 'en-GB' };
   // The digest job is booked for the next Monday 09:00 after this, which is TICK_AT.
   const bookedAt = new Date(Date.parse(TICK_AT) - 60 * 60 * 1000).toISOString();
   for (let ownerIndex = 0; ownerIndex < options.owners; ownerIndex += 1) {
@@ -77,15 +77,15 @@ export async function seedDigestStore(stores: Stores, options: { owners: number;
       // Due from mid-April, so no reminder is due at the tick: the pass does the digests alone.
       const action = actionOf(chat, number, owner, `2019-04-${String(10 + slot).padStart(2, '0')}`, 'open');
       await stores.chats.insertAction(action);
-      await syncActionReminders(deps, action, chat.series, bookedAt);
+      await bookPlaced(stores, action, chat.series, bookedAt);
     }
   }
-  const due = await stores.schedule.listDueJobs(TICK_AT, options.owners + 1);
+  const due = await stores.jobs.listDueJobs(TICK_AT, options.owners + 1);
   if (due.length !== options.owners) throw new Error(`seeded ${due.length} due digest jobs, expected ${options.owners}`);
 }
 
 /** Stores a chat of 20 members with a chair, and each member's profile with their 1:1 chat. */
-async function seedChat(stores: Stores, chatIndex: number, serviceUrl: string): Promise<SeededChat> {
+async function seedChat(stores: Storage, chatIndex: number, serviceUrl: string): Promise<SeededChat> {
   const key = { tenantId: TENANT, conversationId: `19:meeting_bench${chatIndex}@thread.v2` };
   const people: Person[] = Array.from({ length: MEMBERS }, (_, member) => ({
     id: `aad-${chatIndex}-${member}`,
@@ -96,7 +96,7 @@ async function seedChat(stores: Stores, chatIndex: number, serviceUrl: string): 
   const series: Series = { ...withChair(withMembers(newSeries(key, ZONE, CREATED), people, CREATED), chair, 'organizer'), serviceUrl, lastActionNumber: 100 };
   await stores.chats.putSeries(series);
   for (const person of people) {
-    await stores.users.putUser({
+    await stores.users.putProfile({
       id: userProfileId(TENANT, person.id),
       tenantId: TENANT,
       userId: person.id,
@@ -109,6 +109,18 @@ async function seedChat(stores: Stores, chatIndex: number, serviceUrl: string): 
     });
   }
   return { key, series, people };
+}
+
+/**
+ * The jobs an action's owner has once the scheduler has placed the reminder a capture booked: the
+ * reminder at its first slot in the owner's zone at 09:00, and a weekly digest from `bookedAt`.
+ */
+async function bookPlaced(stores: Storage, action: Action, series: Series, bookedAt: string): Promise<void> {
+  for (const owner of action.owners) {
+    const dueAt = nextReminderAt(action, action.createdAt, ZONE, DEFAULT_PREFERENCES.hour);
+    await stores.jobs.putJob({ id: reminderJobId(action.id, owner.id), tenantId: action.tenantId, kind: 'actionReminder', series: { tenantId: action.tenantId, conversationId: action.conversationId }, actionId: action.id, ownerId: owner.id, ...(dueAt ? { dueAt } : {}) });
+    await ensureWeeklyDigest({ jobs: stores.jobs, users: stores.users, defaultLocale: 'en-GB' }, action.tenantId, owner, series, bookedAt);
+  }
 }
 
 function actionOf(chat: SeededChat, number: number, owner: Person, due: string, status: Action['status']): Action {

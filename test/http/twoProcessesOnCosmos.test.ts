@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { CARD_VERBS } from '../../src/cards/verbs';
 import type { Action } from '../../src/domain/types';
-import { createStores } from '../../src/store/createStores';
-import type { StoreConfig } from '../../src/store/createStore';
-import type { Stores } from '../../src/store/stores';
+import { openStorage } from '../../src/store/openStorage';
+import type { Storage, StorageConfig } from '../../src/store/storage';
 import { cardOf } from '../../testkit/botHarness';
 import { cardText, findExecute } from '../../testkit/cardText';
 import { FakeConnector } from '../../testkit/fakeConnector';
@@ -17,7 +16,7 @@ import { type BotProcess, startBotProcess } from './botProcess';
 const database = `two-processes-${randomUUID()}`;
 let server: LocalCosmosServer | undefined;
 let connector: FakeConnector | undefined;
-let stores: Stores | undefined;
+let stores: Storage | undefined;
 const bots: BotProcess[] = [];
 /** Every HTTP status either process answered, to show none failed. */
 const statuses: number[] = [];
@@ -131,7 +130,7 @@ test('interleaved captures, redeliveries and closes from both processes end with
   // Redelivered updates, each to the process that did not take it first.
   await Promise.all([send(0, update0), send(1, update2a), send(0, update2b)]);
 
-  stores = await createStores(storeConfig(server.endpoint));
+  stores = await openStorage(storeConfig(server.endpoint));
   const stored = await Promise.all(chats.map((chat) => stores?.chats.listActions(chat) ?? Promise.resolve([])));
   const [stored0, stored1, stored2] = stored as [Action[], Action[], Action[]];
   chats.forEach((chat, c) => {
@@ -181,7 +180,7 @@ test('interleaved captures, redeliveries and closes from both processes end with
   expect(failures).toEqual([]);
 }, 60_000);
 
-function storeConfig(endpoint: string): StoreConfig {
+function storeConfig(endpoint: string): StorageConfig {
   return {
     kind: 'cosmos',
     endpoint,

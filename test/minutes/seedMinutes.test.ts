@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { replayBoardMeeting, type Replay } from '../../scripts/demo/replay';
 import type { Minutes } from '../../src/domain/minutes/minutes';
-import { chooseMeeting, loadMinutes } from '../../src/services/minutesService';
+import { chooseMeeting, MinutesService } from '../../src/services/minutesService';
 import {
   DISPLAY_NAMES, OUR_INITIALS, SEED_ACTION_LOG, SEED_ACTIONS, SEED_APOLOGIES, SEED_APPROVAL, SEED_DECISIONS, SEED_NEXT_MEETING, SEED_PRESENT,
 } from './seedMinutes';
@@ -10,12 +10,12 @@ let replay: Replay;
 let minutes: Minutes;
 beforeAll(async () => {
   replay = await replayBoardMeeting();
-  const { stores } = replay.harness.bot;
+  const { chats } = replay.harness.bot.storage;
   const key = { tenantId: replay.chat.tenantId, conversationId: replay.chat.conversationId };
-  const series = (await stores.chats.getSeries(key))?.value;
-  const meeting = chooseMeeting(await stores.meetings.listMeetings(key), 'current');
+  const series = (await chats.getSeries(key))?.value;
+  const meeting = chooseMeeting(await chats.listMeetings(key), 'current');
   if (!series || !meeting) throw new Error('the replay left no series or meeting');
-  minutes = await loadMinutes(stores.chats, stores.meetings, series, meeting, '2019-03-13T16:16:00.000Z');
+  minutes = await new MinutesService(chats).load(series, meeting, '2019-03-13T16:16:00.000Z');
 });
 afterAll(async () => {
   expect(replay.harness.turnErrors).toEqual([]);

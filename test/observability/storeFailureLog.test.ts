@@ -2,13 +2,14 @@ import { localConfig } from '../../testkit/botHarness';
 import { randomUUID } from 'node:crypto';
 import { createLogger } from '../../src/observability/logger';
 import { startBot } from '../../src/startBot';
-import { createStore, type StoreConfig } from '../../src/store/createStore';
+import { openStorage } from '../../src/store/openStorage';
+import type { StorageConfig } from '../../src/store/storage';
 import { FakeConnector } from '../../testkit/fakeConnector';
 import { chatPerson, TeamsChat } from '../../testkit/teamsChat';
 import { isDocumentCreate, startFaultyCosmosProxy } from '../store/faultyCosmosProxy';
 import { LOCAL_COSMOS_KEY, startLocalCosmosServer } from '../store/localCosmosServer';
 
-function cosmos(endpoint: string, database: string): Extract<StoreConfig, { kind: 'cosmos' }> {
+function cosmos(endpoint: string, database: string): Extract<StorageConfig, { kind: 'cosmos' }> {
   return { kind: 'cosmos', endpoint, key: LOCAL_COSMOS_KEY, database, createIfMissing: true, connectionPolicy: { enableEndpointDiscovery: false } };
 }
 
@@ -25,7 +26,7 @@ test('a capture Cosmos keeps refusing gets "Not saved", stores nothing, and the 
   const ellen = chatPerson('Ellen Footman');
   connector.setMembers(chat.conversationId, [sarah, ellen]);
   const config = localConfig(cosmos(proxy.endpoint, database), { logLevel: 'info' });
-  const direct = await createStore(cosmos(server.endpoint, database));
+  const direct = await openStorage(cosmos(server.endpoint, database));
   try {
     const bot = await startBot(config, { host: '127.0.0.1', logger });
     try {
@@ -39,7 +40,7 @@ test('a capture Cosmos keeps refusing gets "Not saved", stores nothing, and the 
 
       const answers = connector.messagesIn(chat.conversationId).map((sent) => String(sent.body['text'] ?? ''));
       expect(answers.at(-1)).toBe('Not saved: the meeting record is unavailable right now. Nothing was changed; please try again in a minute.');
-      expect(await direct.listActions(chat)).toEqual([]);
+      expect(await direct.chats.listActions(chat)).toEqual([]);
 
       const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
       const failure = entries.find((entry) => entry['msg'] === 'store unavailable');

@@ -53,11 +53,11 @@ test('two instances ticking at the same moment send each reminder once', async (
 
 test('a reminder claimed by an instance that died before sending is sent once, by a later pass, after the claim lapses', async () => {
   const at = '2019-03-14T09:00:00.000Z';
-  const due = await first.bot.stores.schedule.listDueJobs(at, 10);
+  const due = await first.bot.storage.jobs.listDueJobs(at, 10);
   const ellens = due.find((job) => job.value.kind === 'actionReminder' && job.value.ownerId === ellen.aadObjectId);
   if (!ellens) throw new Error("Ellen's reminder is not due");
   // Instance A claims it and dies: it never sends and never finishes.
-  expect(await claimJob({ schedule: first.bot.stores.schedule, instanceId: 'instance-a', leaseMs: 5 * 60 * 1000 }, ellens, at)).toBeDefined();
+  expect(await claimJob({ storage: first.bot.storage, instanceId: 'instance-a', leaseMs: 5 * 60 * 1000 }, ellens, at)).toBeDefined();
 
   await second.bot.tick(at);
   expect(remindersSent().map((entry) => entry.conversationId)).toEqual([`a:1${sarah.id.slice(3)}`]);

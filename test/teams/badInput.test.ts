@@ -322,14 +322,14 @@ describe('two people changing one action at the same moment', () => {
    * the same version and one of them loses the etag race; returns how many saves were rejected.
    */
   function readTogether(): { conflicts: () => number } {
-    const store = board.harness.bot.store;
-    const getAction = store.getAction.bind(store);
+    const store = board.harness.bot.storage.chats;
+    const getSeriesAndAction = store.getSeriesAndAction.bind(store);
     const replaceAction = store.replaceAction.bind(store);
     const release: Array<() => void> = [];
     let held = 0;
     let conflicts = 0;
-    jest.spyOn(store, 'getAction').mockImplementation(async (...args) => {
-      const found = await getAction(...args);
+    jest.spyOn(store, 'getSeriesAndAction').mockImplementation(async (...args) => {
+      const found = await getSeriesAndAction(...args);
       if (held < 2) {
         held += 1;
         if (held === 2) release.forEach((go) => go());

@@ -12,7 +12,7 @@ async function say(text: string, from = board.sarah) {
 }
 
 async function meetings() {
-  return board.harness.bot.stores.meetings.listMeetings({ tenantId: board.chat.tenantId, conversationId: board.chat.conversationId });
+  return board.harness.bot.storage.chats.listMeetings({ tenantId: board.chat.tenantId, conversationId: board.chat.conversationId });
 }
 
 /** December's meeting with one action for Ellen, so March has matters arising. */
@@ -51,9 +51,9 @@ test('without events, the first capture of the day opens a meeting and captures 
     ['2019-03-13', 'capture', 'open'],
   ]);
   const key = { tenantId: board.chat.tenantId, conversationId: board.chat.conversationId };
-  const actions = await board.harness.bot.store.listActions(key);
+  const actions = await board.harness.bot.storage.chats.listActions(key);
   expect(actions.map((action) => action.meetingId)).toEqual([all[0]?.id, all[1]?.id]);
-  expect((await board.harness.bot.store.listDecisions(key)).map((decision) => decision.meetingId)).toEqual([all[1]?.id]);
+  expect((await board.harness.bot.storage.chats.listDecisions(key)).map((decision) => decision.meetingId)).toEqual([all[1]?.id]);
 
   board.clock.set('2019-03-13T16:15:00.000Z');
   expect(textOf((await say('/meeting end'))[0])).toBe('Meeting closed at 4.15pm. Type /minutes for its minutes.');
@@ -89,7 +89,7 @@ test('/note adds discussion to the current item; a redelivered note is kept once
   await board.harness.post(note);
   expect(board.harness.take().map((sent) => textOf(sent))).toEqual(['Noted under 2.2 S157/175 Safeguarding Audit.']);
   const [meeting] = await meetings();
-  const notes = await board.harness.bot.stores.meetings.listNotes({ tenantId: board.chat.tenantId, conversationId: board.chat.conversationId }, meeting?.id ?? '');
+  const notes = await board.harness.bot.storage.chats.listNotes({ tenantId: board.chat.tenantId, conversationId: board.chat.conversationId }, meeting?.id ?? '');
   expect(notes.map((entry) => [entry.item?.number, entry.text])).toEqual([['2.2', 'DH presented the S157/175 Safeguarding Audit report.']]);
   expect(meeting?.items).toEqual([{ number: '2.2', title: 'S157/175 Safeguarding Audit' }]);
   expect(textOf((await say('/note'))[0])).toContain('What should the minutes say?');

@@ -1,0 +1,108 @@
+/**
+ * How many store round trips each command costs, counted against the local Cosmos protocol server
+ * through the real SDK and the bot's real HTTP endpoint. A request count is deterministic where time
+ * is not. The SDK sends a query-plan lookup with every query; each one is a request to the account
+ * too, so the count is the data requests plus one per query. In a warm chat (members read, today's
+ * meeting open) none of these may grow with the chat's history.
+ */
+import { randomUUID } from 'node:crypto';
+import { FixedClock } from '../../src/domain/clock';
+import { openStorage } from '../../src/store/openStorage';
+import { CARD_VERBS } from '../../src/cards/verbs';
+import { cardOf, startHarness, type BotHarness } from '../../testkit/botHarness';
+import { chatPerson, TeamsChat } from '../../testkit/teamsChat';
+import { LOCAL_COSMOS_KEY, startLocalCosmosServer, type LocalCosmosServer } from '../store/localCosmosServer';
+
+let cosmos: LocalCosmosServer;
+let harness: BotHarness;
+let chat: TeamsChat;
+const clock = new FixedClock('2019-03-13T14:00:00.000Z');
+const derek = chatPerson('Derek Benson');
+const ellen = chatPerson('Ellen Footman');
+const sarah = chatPerson('Sarah Berry');
+const people = [derek, ellen, sarah];
+
+beforeAll(async () => {
+  cosmos = await startLocalCosmosServer();
+  const storage = await openStorage(
+    { kind: 'cosmos', endpoint: cosmos.endpoint, key: LOCAL_COSMOS_KEY, database: `trips-${randomUUID()}`, createIfMissing: true, connectionPolicy: { enableEndpointDiscovery: false } },
+  );
+  harness = await startHarness({ clock, storage });
+  chat = new TeamsChat(harness.connector.url);
+  harness.connector.setMembers(chat.conversationId, people);
+  harness.connector.setMeeting(chat.meetingId, { organizer: derek, title: 'Safeguarding Children Board', start: '2019-03-13T14:00:00Z', end: '2019-03-13T17:00:00Z' });
+  // Warm the chat: the bot added (members and organizer read), today's meeting opened, history to grow from.
+  await say(chat.installationUpdate(derek));
+  for (let index = 1; index <= 3; index += 1) {
+    await say(chat.message(sarah, `/action Earlier action ${index} EF by Friday`, people));
+    await say(chat.message(sarah, `/decision Earlier decision ${index}`, people));
+  }
+});
+afterAll(async () => {
+  expect(harness.turnErrors).toEqual([]);
+  await harness.stop();
+  await cosmos.stop();
+});
+
+async function say(activity: Record<string, unknown>): Promise<{ status: number; body: unknown }> {
+  const response = await harness.post(activity);
+  expect(response.status).toBe(200);
+  return response;
+}
+
+/** Runs `send` and returns the store round trips it cost. */
+async function roundTripsOf(send: () => Promise<unknown>): Promise<number> {
+  cosmos.requests.reset();
+  await send();
+  const data = cosmos.requests.data();
+  return data.length + data.filter((request) => request.kind === 'query').length;
+}
+
+async function capture(text: string): Promise<{ trips: number; card: Record<string, unknown> | undefined }> {
+  harness.take();
+  const trips = await roundTripsOf(() => say(chat.message(sarah, text, people)));
+  return { trips, card: cardOf(harness.take().find((sent) => sent.kind === 'send' || sent.kind === 'reply')) };
+}
+
+function actionDataOf(card: Record<string, unknown> | undefined): Record<string, unknown> {
+  const data = JSON.stringify(card).match(/"data":(\{"actionId":[^}]*\})/)?.[1];
+  if (!data) throw new Error('no action card');
+  return JSON.parse(data) as Record<string, unknown>;
+}
+
+test('/action with one owner and a due date costs at most 4 store round trips, and no more as history grows', async () => {
+  const first = await capture('/action Circulate the audit report EF by Friday');
+  expect(first.card).toBeDefined();
+  expect(first.trips).toBeLessThanOrEqual(4);
+  for (let index = 0; index < 5; index += 1) await say(chat.message(sarah, `/action More history ${index} SB by Friday`, people));
+  expect((await capture('/action Book the venue SB by Monday')).trips).toBe(first.trips);
+});
+
+test('Close from the card costs at most 3, /update at most 3, whatever the history', async () => {
+  const { card } = await capture('/action Send the letter EF by Friday');
+  const close = await roundTripsOf(() => say(chat.cardAction(derek, CARD_VERBS.close, { ...actionDataOf(card), closeNote: 'Sent.' })));
+  expect(close).toBeLessThanOrEqual(3);
+  const update = await roundTripsOf(() => say(chat.message(ellen, '/update A-1 Draft circulated', people)));
+  expect(update).toBeLessThanOrEqual(3);
+  for (let index = 0; index < 5; index += 1) await say(chat.message(sarah, `/action Yet more history ${index} SB`, people));
+  expect(await roundTripsOf(() => say(chat.message(ellen, '/update A-1 Second draft circulated', people)))).toBe(update);
+});
+
+test('/decision costs at most 2 and /actions at most 2, whatever the history', async () => {
+  const decision = await roundTripsOf(() => say(chat.message(sarah, '/decision The Board approved the revised SUDIC Protocol', people)));
+  expect(decision).toBeLessThanOrEqual(2);
+  const list = await roundTripsOf(() => say(chat.message(sarah, '/actions', people)));
+  expect(list).toBeLessThanOrEqual(2);
+  for (let index = 0; index < 5; index += 1) await say(chat.message(sarah, `/decision More decided ${index}`, people));
+  expect(await roundTripsOf(() => say(chat.message(sarah, '/decision And one more', people)))).toBe(decision);
+});
+
+test('a redelivered /action is recognised by its record id, not by listing', async () => {
+  const message = chat.message(sarah, '/action Redelivered once EF by Friday', people);
+  await say(message);
+  harness.take();
+  const again = await roundTripsOf(() => say(message));
+  expect(harness.take().filter((sent) => sent.kind !== 'update')).toEqual([]);
+  expect(cosmos.requests.data().filter((request) => request.kind === 'query')).toEqual([]);
+  expect(again).toBeLessThanOrEqual(5);
+});
