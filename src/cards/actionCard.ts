@@ -28,6 +28,8 @@ export interface ActionCardData {
   canManage: boolean;
   /** Reminder copies offer Snooze. */
   showSnooze: boolean;
+  /** The clicker's copy after Reassign: the owner picker and its buttons. */
+  picking: boolean;
   text: string;
   owners: string;
   ownerIds: string;
@@ -39,6 +41,7 @@ export interface ActionCardData {
   history: Array<{ when: string; who: string; what: string }>;
   notice: string;
   noticeStyle: 'good' | 'attention' | 'warning' | 'accent';
+  /** The picker's choices: only in the copy that shows the picker, so shared copies stay small whatever the chat's size. */
   memberChoices: Array<{ title: string; value: string }>;
   refreshUserIds: string[];
   noteLimit: number;
@@ -52,6 +55,8 @@ export interface ActionCardView {
   notice?: { text: string; style: ActionCardData['noticeStyle'] };
   /** Set for the copy sent as a reminder: adds Snooze. */
   reminder?: boolean;
+  /** Set for the clicker's answer to Reassign: shows the owner picker. */
+  picking?: boolean;
   locale: string;
   now: string;
 }
@@ -80,6 +85,7 @@ export function actionCardData(action: Action, series: Series, view: ActionCardV
     isOpen: action.status === 'open',
     canManage: view.viewer ? manages(view.viewer) : true,
     showSnooze: view.reminder === true,
+    picking: view.picking === true,
     text: action.text,
     owners: peopleLabel(series, action.owners),
     ownerIds: action.owners.map((owner) => owner.id).join(','),
@@ -94,7 +100,7 @@ export function actionCardData(action: Action, series: Series, view: ActionCardV
       .map((event) => ({ when: formatDueDate(localDate(event.at, series.timeZone), view.locale), who: event.by.name, what: describeEvent(event, view.locale) })),
     notice: view.notice?.text ?? '',
     noticeStyle: view.notice?.style ?? 'accent',
-    memberChoices: memberChoices(series, action.owners),
+    memberChoices: view.picking ? memberChoices(series, action.owners) : [],
     // Only members who may not manage the action need a different view; owners and the chair see the shared card.
     refreshUserIds:
       action.status === 'open'

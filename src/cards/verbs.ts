@@ -9,7 +9,9 @@ export const CARD_VERBS = {
   close: 'action.close',
   /** Add an update note. */
   update: 'action.update',
-  /** Replace the owners. */
+  /** Show the owner picker on the clicker's copy (Reassign's first step). */
+  reassignPick: 'action.reassignPick',
+  /** Replace the owners with the people picked. */
   reassign: 'action.reassign',
   /** Set or clear the due date. */
   changeDue: 'action.changeDue',

@@ -23,6 +23,7 @@ import { handleMyActions } from './handlers/myActionsHandler';
 import { handleNextMeeting } from './handlers/nextMeetingHandler';
 import { handleNoteCommand } from './handlers/noteCommandHandler';
 import { handleReassignAction } from './handlers/reassignActionHandler';
+import { handleReassignPick } from './handlers/reassignPickHandler';
 import { handleRefreshCard } from './handlers/refreshCardHandler';
 import { handleSaveSettings, handleSettingsCommand, handleSettingsInChat } from './handlers/settingsHandlers';
 import { handleSnooze } from './handlers/snoozeHandler';
@@ -72,6 +73,7 @@ export const ROUTES: RouteTable = {
     [CARD_VERBS.create]: handleCreateAction,
     [CARD_VERBS.close]: handleCloseAction,
     [CARD_VERBS.update]: handleAddUpdate,
+    [CARD_VERBS.reassignPick]: handleReassignPick,
     [CARD_VERBS.reassign]: handleReassignAction,
     [CARD_VERBS.changeDue]: handleChangeDueDate,
     [CARD_VERBS.refresh]: handleRefreshCard,

@@ -66,6 +66,13 @@ function buttonData(card: Record<string, unknown>, verb: string): Record<string,
   return execute.data;
 }
 
+/** A button's data as Ellen finds it: Reassign's own button is on her copy after she clicks Reassign. */
+async function buttonDataOf(card: Record<string, unknown>, verb: string, messageId: string): Promise<Record<string, unknown>> {
+  if (verb !== CARD_VERBS.reassign) return buttonData(card, verb);
+  const picker = await invoke(board.chat.cardAction(board.ellen, CARD_VERBS.reassignPick, buttonData(card, CARD_VERBS.reassignPick), messageId));
+  return buttonData(picker.card ?? {}, CARD_VERBS.reassign);
+}
+
 /** The TextRuns of the card's RichTextBlocks: where user text is drawn, never parsed as markdown. */
 function textRuns(card: unknown): string[] {
   const runs: string[] = [];
@@ -184,7 +191,7 @@ describe('card clicks with data that is missing, stale or forged', () => {
   ])('%s is answered with a card that explains, and nothing changes', async (_case, verb, forge, message) => {
     const { card, messageId } = await captureEllensAction();
     const before = await currentCard(card, messageId);
-    const answer = await invoke(board.chat.cardAction(board.ellen, verb, forge(buttonData(card, verb)), messageId));
+    const answer = await invoke(board.chat.cardAction(board.ellen, verb, forge(await buttonDataOf(card, verb, messageId)), messageId));
     expect(answer.status).toBe(200);
     expect(adaptiveCardProblems(answer.card)).toEqual([]);
     expect(answer.lines.join('\n')).toContain(message);
@@ -350,10 +357,11 @@ describe('two people changing one action at the same moment', () => {
 
   test('an update and a reassignment sent together both end up in the history', async () => {
     const { card, messageId } = await captureEllensAction();
+    const reassignData = await buttonDataOf(card, CARD_VERBS.reassign, messageId);
     const race = readTogether();
     const [update, reassign] = await Promise.all([
       invoke(board.chat.cardAction(board.nicki, CARD_VERBS.update, { ...buttonData(card, CARD_VERBS.update), updateNote: 'Inquest date confirmed for May.' }, messageId)),
-      invoke(board.chat.cardAction(board.ellen, CARD_VERBS.reassign, { ...buttonData(card, CARD_VERBS.reassign), owners: board.sarah.aadObjectId }, messageId)),
+      invoke(board.chat.cardAction(board.ellen, CARD_VERBS.reassign, { ...reassignData, owners: board.sarah.aadObjectId }, messageId)),
     ]);
     expect(race.conflicts()).toBeGreaterThan(0);
     expect(update.lines).toContain('Update added.');

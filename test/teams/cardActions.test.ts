@@ -86,7 +86,14 @@ test('a non-owner sees only "Add update" in their own view; the owner sees every
 
 test('the owner reassigns and changes the due date; both are kept in the history', async () => {
   const { card, messageId } = await captureEllensAction();
-  const reassigned = await click(board.ellen, CARD_VERBS.reassign, card, messageId, { owners: `${board.nicki.aadObjectId},${board.ellen.aadObjectId}` });
+  // Reassign answers the owner with the picker on their copy; the shared copy carries none.
+  expect(JSON.stringify(card)).not.toContain('Input.ChoiceSet');
+  const picker = await click(board.ellen, CARD_VERBS.reassignPick, card, messageId);
+  expect(JSON.stringify(picker.answerCard)).toContain('"label":"Reassign to"');
+  expect(findExecute(picker.answerCard, CARD_VERBS.reassign)).toBeDefined();
+  expect(cardButtons(picker.answerCard)).toEqual(['Close', 'Add update', 'Change due date']);
+  expect(picker.sent).toEqual([]);
+  const reassigned = await click(board.ellen, CARD_VERBS.reassign, picker.answerCard ?? {}, messageId, { owners: `${board.nicki.aadObjectId},${board.ellen.aadObjectId}` });
   expect(reassigned.answer).toEqual(expect.arrayContaining(['Reassigned to Nicki Pettitt, Ellen Footman.', 'Owner: Nicki Pettitt (NP), Ellen Footman (EF)']));
   const redated = await click(board.nicki, CARD_VERBS.changeDue, card, messageId, { due: '2019-04-01' });
   expect(redated.answer).toEqual(expect.arrayContaining(['Due date changed.', 'Due: Mon 1 Apr 2019']));

@@ -62,9 +62,9 @@ export async function answerWithAction(
   return clickerCard(turn, found.action.value, found.series.value, notice);
 }
 
-/** The action's card as the clicker sees it (the buttons they may use), with an optional notice. */
-export function clickerCard(turn: Turn, action: Action, series: Series, notice?: { text: string; style: NoticeStyle }): AdaptiveCardJson {
-  return renderActionCard(action, series, { viewer: turn.facts.speaker, ...(notice ? { notice } : {}), locale: turn.facts.locale, now: turn.facts.now });
+/** The action's card as the clicker sees it (the buttons they may use), with an optional notice, or with the owner picker. */
+export function clickerCard(turn: Turn, action: Action, series: Series, notice?: { text: string; style: NoticeStyle }, picking = false): AdaptiveCardJson {
+  return renderActionCard(action, series, { viewer: turn.facts.speaker, ...(notice ? { notice } : {}), ...(picking ? { picking } : {}), locale: turn.facts.locale, now: turn.facts.now });
 }
 
 /** A short card explaining why nothing was changed. */

@@ -1,0 +1,33 @@
+import { canManage } from '../../domain/actionTransitions';
+import { formatActionRef } from '../../domain/actionRef';
+import { isChair } from '../../domain/series';
+import { readActionTarget } from '../cardData';
+import { cardTarget } from '../cardTarget';
+import type { CardHandler } from '../turn';
+import { clickerCard, noticeCard } from './cardChange';
+
+/**
+ * The card's Reassign button: answers the clicker (an owner or the chair) with their copy of the
+ * card showing the owner picker, so no shared copy carries one. Picking and pressing Reassign there
+ * saves (`reassignActionHandler.ts`); Cancel redraws the card without it.
+ */
+export const handleReassignPick: CardHandler = async (turn, data) => {
+  const { facts } = turn;
+  const target = readActionTarget(data);
+  if (!target.ok) return noticeCard(target.message);
+  const where = cardTarget(facts, target.value);
+  if (!where.ok) return noticeCard(where.message);
+  const found = await turn.room.useCases.actions.find(where.key, { id: target.value.actionId });
+  if (!found.series) return noticeCard('That chat has no actions with me any more.');
+  const refusal = where.guard(found.series.value);
+  if (refusal) return noticeCard(refusal);
+  if (!found.action) return noticeCard('That action is not in this chat, or no longer exists.');
+  const action = found.action.value;
+  const series = found.series.value;
+  if (action.status !== 'open') return clickerCard(turn, action, series, { text: `${formatActionRef(action.number)} is closed.`, style: 'accent' });
+  if (!canManage(action, { person: facts.speaker, isChair: isChair(series, facts.speaker.id) })) {
+    const owners = action.owners.map((owner) => owner.name).join(', ');
+    return clickerCard(turn, action, series, { text: `Only ${owners} or the chair can reassign ${formatActionRef(action.number)}. You can add an update instead.`, style: 'attention' });
+  }
+  return clickerCard(turn, action, series, undefined, true);
+};
