@@ -46,6 +46,19 @@ export async function redrawCopies(turn: Turn, action: Action, series: Series): 
   await turn.reply.redraw(action.cards, renderActionCard(action, series, { locale: turn.facts.locale, now: turn.facts.now }));
 }
 
+/** The action a click is about and its series, or the card that says why it cannot be acted on. */
+export type ClickedAction = { ok: true; action: Action; series: Series } | { ok: false; card: AdaptiveCardJson };
+
+/** Reads the action a click is about with its series (one round trip), checking the clicker may act on that chat from here. */
+export async function findClickedAction(turn: Turn, key: SeriesKey, locator: ActionLocator, guard?: (series: Series) => string | undefined): Promise<ClickedAction> {
+  const found = await turn.room.useCases.actions.find(key, locator);
+  if (!found.series) return { ok: false, card: noticeCard('That chat has no actions with me any more.') };
+  const refusal = guard?.(found.series.value);
+  if (refusal) return { ok: false, card: noticeCard(refusal) };
+  if (!found.action) return { ok: false, card: noticeCard('That action is not in this chat, or no longer exists.') };
+  return { ok: true, action: found.action.value, series: found.series.value };
+}
+
 /** Answers a click with the action's current card for the clicker, topped by a notice. */
 export async function answerWithAction(
   turn: Turn,
@@ -54,12 +67,8 @@ export async function answerWithAction(
   notice?: { text: string; style: NoticeStyle },
   guard?: (series: Series) => string | undefined,
 ): Promise<AdaptiveCardJson> {
-  const found = await turn.room.useCases.actions.find(key, locator);
-  if (!found.series) return noticeCard('That chat has no actions with me any more.');
-  const refusal = guard?.(found.series.value);
-  if (refusal) return noticeCard(refusal);
-  if (!found.action) return noticeCard('That action is not in this chat, or no longer exists.');
-  return clickerCard(turn, found.action.value, found.series.value, notice);
+  const found = await findClickedAction(turn, key, locator, guard);
+  return found.ok ? clickerCard(turn, found.action, found.series, notice) : found.card;
 }
 
 /** The action's card as the clicker sees it (the buttons they may use), with an optional notice, or with the owner picker. */

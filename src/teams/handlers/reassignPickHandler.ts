@@ -4,7 +4,7 @@ import { isChair } from '../../domain/series';
 import { readActionTarget } from '../cardData';
 import { cardTarget } from '../cardTarget';
 import type { CardHandler } from '../turn';
-import { clickerCard, noticeCard } from './cardChange';
+import { clickerCard, findClickedAction, noticeCard } from './cardChange';
 
 /**
  * The card's Reassign button: answers the clicker (an owner or the chair) with their copy of the
@@ -17,13 +17,9 @@ export const handleReassignPick: CardHandler = async (turn, data) => {
   if (!target.ok) return noticeCard(target.message);
   const where = cardTarget(facts, target.value);
   if (!where.ok) return noticeCard(where.message);
-  const found = await turn.room.useCases.actions.find(where.key, { id: target.value.actionId });
-  if (!found.series) return noticeCard('That chat has no actions with me any more.');
-  const refusal = where.guard(found.series.value);
-  if (refusal) return noticeCard(refusal);
-  if (!found.action) return noticeCard('That action is not in this chat, or no longer exists.');
-  const action = found.action.value;
-  const series = found.series.value;
+  const found = await findClickedAction(turn, where.key, { id: target.value.actionId }, where.guard);
+  if (!found.ok) return found.card;
+  const { action, series } = found;
   if (action.status !== 'open') return clickerCard(turn, action, series, { text: `${formatActionRef(action.number)} is closed.`, style: 'accent' });
   if (!canManage(action, { person: facts.speaker, isChair: isChair(series, facts.speaker.id) })) {
     const owners = action.owners.map((owner) => owner.name).join(', ');

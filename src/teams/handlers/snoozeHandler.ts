@@ -3,7 +3,7 @@ import { formatDueDate, localDate } from '../../domain/dateFormat';
 import { readActionTarget } from '../cardData';
 import { cardTarget } from '../cardTarget';
 import type { CardHandler } from '../turn';
-import { noticeCard } from './cardChange';
+import { findClickedAction, noticeCard } from './cardChange';
 
 /** Snooze on a reminder: the owner's next reminder for this action comes after 1 or 7 days. */
 export const handleSnooze: CardHandler = async (turn, data) => {
@@ -14,15 +14,11 @@ export const handleSnooze: CardHandler = async (turn, data) => {
   if (days !== 1 && days !== 7) return noticeCard('Snooze for 1 day or 1 week, using the buttons on the reminder.');
   const where = cardTarget(facts, target.value);
   if (!where.ok) return noticeCard(where.message);
-  const actions = turn.room.useCases.actions;
-  const found = await actions.find(where.key, { id: target.value.actionId });
-  if (!found.series) return noticeCard('That chat has no actions with me any more.');
-  const refusal = where.guard(found.series.value);
-  if (refusal) return noticeCard(refusal);
-  if (!found.action) return noticeCard('That action no longer exists.');
-  const { snoozed, until } = await actions.snooze(facts.key, found.action.value.id, facts.speaker.id, days, facts.now);
+  const found = await findClickedAction(turn, where.key, { id: target.value.actionId }, where.guard);
+  if (!found.ok) return found.card;
+  const { snoozed, until } = await turn.room.useCases.actions.snooze(facts.key, found.action.id, facts.speaker.id, days, facts.now);
   const notice = snoozed
-    ? { text: `Snoozed: I'll remind you again on ${formatDueDate(localDate(until, found.series.value.timeZone), facts.locale)}.`, style: 'good' as const }
+    ? { text: `Snoozed: I'll remind you again on ${formatDueDate(localDate(until, found.series.timeZone), facts.locale)}.`, style: 'good' as const }
     : { text: 'Only owners of an open action get its reminders, so there is nothing to snooze.', style: 'attention' as const };
-  return renderActionCard(found.action.value, found.series.value, { viewer: facts.speaker, reminder: true, notice, locale: facts.locale, now: facts.now });
+  return renderActionCard(found.action, found.series, { viewer: facts.speaker, reminder: true, notice, locale: facts.locale, now: facts.now });
 };
