@@ -7,10 +7,10 @@ import { startBot } from '../src/startBot';
 import { startEchoBot } from './echoBot';
 
 /** Messages the bench sends a target process over IPC. */
-export type TargetRequest = { type: 'memory' } | { type: 'stop' };
+export type TargetRequest = { type: 'memory' } | { type: 'cpu' } | { type: 'stop' };
 
 /** Messages a target process sends back. */
-export type TargetReply = { type: 'ready'; url: string } | { type: 'memory'; maxRssKb: number; rssKb: number };
+export type TargetReply = { type: 'ready'; url: string } | { type: 'memory'; maxRssKb: number; rssKb: number } | { type: 'cpu'; micros: number };
 
 /**
  * Entry of a target child process (`bot` or `echo`): each runs alone so its peak memory is its own
@@ -40,6 +40,10 @@ async function main(kind: string | undefined): Promise<void> {
     if (message.type === 'memory') {
       const rssKb = Math.round(process.memoryUsage().rss / 1024);
       reply({ type: 'memory', maxRssKb: process.resourceUsage().maxRSS, rssKb });
+    } else if (message.type === 'cpu') {
+      // User plus system time of the whole process (every thread: the garbage collector's, libuv's pool) since it started.
+      const { user, system } = process.cpuUsage();
+      reply({ type: 'cpu', micros: user + system });
     } else if (message.type === 'stop') {
       // A normal exit, so `--cpu-prof` writes its profile.
       void stop().then(() => process.exit(0));

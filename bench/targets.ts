@@ -12,6 +12,8 @@ export interface Target {
   pid: number;
   /** Peak resident memory of the process so far (its high-water mark), and its current RSS, in KiB. */
   memory(): Promise<{ maxRssKb: number; rssKb: number }>;
+  /** CPU time (user + system, µs) the process has used since it started, as `process.cpuUsage()` reports it. */
+  cpuMicros(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -32,6 +34,10 @@ export async function startTarget(kind: TargetKind, options: { cpuProfileDir?: s
       send(child, { type: 'memory' });
       const { maxRssKb, rssKb } = await nextReply(child, 'memory', 10_000);
       return { maxRssKb, rssKb };
+    },
+    cpuMicros: async () => {
+      send(child, { type: 'cpu' });
+      return (await nextReply(child, 'cpu', 10_000)).micros;
     },
     stop: async () => {
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
