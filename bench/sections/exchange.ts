@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { runLoad, type LoadResponse } from '../loadGenerator';
 import { ratio, summarise, type LatencySummary } from '../stats';
 import type { Target, TargetKind } from '../targets';
@@ -12,6 +14,8 @@ export interface ExchangeRequest {
 
 /** How a section drives one HTTP exchange against either target. */
 export interface ExchangeSpec {
+  /** Short name for files (the section id). */
+  id: string;
   title: string;
   /** Measured requests per round and level. */
   requests: number;
@@ -49,6 +53,7 @@ const WARMUP_CONCURRENCY = 16;
  */
 export async function runExchange(context: BenchContext, spec: ExchangeSpec): Promise<LevelResult[]> {
   const { config } = context;
+  if (config.cpuProfileDir) mkdirSync(config.cpuProfileDir, { recursive: true });
   for (const target of [context.bot, context.echo]) {
     if (config.warmup === 0) break;
     const warm = await round(context, spec, target, WARMUP_CONCURRENCY, config.warmup);
@@ -64,7 +69,8 @@ export async function runExchange(context: BenchContext, spec: ExchangeSpec): Pr
     const errors: string[] = [];
     for (let index = 0; index < config.rounds; index += 1) {
       const target = index % 4 === 0 || index % 4 === 3 ? context.bot : context.echo;
-      const outcome = await round(context, spec, target, concurrency, spec.requests);
+      const profile = config.cpuProfileDir && join(config.cpuProfileDir, `${target.kind}-${spec.id}-c${concurrency}-round${index + 1}-${spec.requests}req.cpuprofile`);
+      const outcome = await round(context, spec, target, concurrency, spec.requests, profile || undefined);
       const into = pooled[target.kind];
       into.latencies.push(...outcome.latenciesMs);
       into.seconds += outcome.seconds;
@@ -92,10 +98,12 @@ function perRequest(pooled: { cpuMicros: number; sent: number }): number {
 /**
  * One round against one target. The target's CPU clock is read over IPC just before the first
  * request and just after the last answer (and before the connector checks, which run here), so
- * the difference is the target's own work for this round's requests plus two IPC messages.
+ * the difference is the target's own work for this round's requests plus two IPC messages. With
+ * `profile`, the target samples its CPU over the same span and writes the profile there.
  */
-async function round(context: BenchContext, spec: ExchangeSpec, target: Target, concurrency: number, requests: number) {
+async function round(context: BenchContext, spec: ExchangeSpec, target: Target, concurrency: number, requests: number, profile?: string) {
   const sent: ExchangeRequest[] = [];
+  if (profile) await target.startProfile();
   const cpuBefore = await target.cpuMicros();
   const outcome = await runLoad({
     url: target.url,
@@ -111,6 +119,7 @@ async function round(context: BenchContext, spec: ExchangeSpec, target: Target, 
     check: (response) => spec.checkAnswer(target.kind, response),
   });
   const cpuMicros = (await target.cpuMicros()) - cpuBefore;
+  if (profile) await target.stopProfile(profile);
   context.chats.collect();
   // An answered request whose card never reached the connector did not complete the exchange.
   const latenciesMs: number[] = [];
