@@ -2,6 +2,7 @@ import type { ActionDraft } from '../domain/actionCommand';
 import { localDate } from '../domain/dateFormat';
 import { recordIdFromSource } from '../domain/seriesId';
 import { takeActionNumber, takeDecisionNumber } from '../domain/series';
+import type { ScheduledJob } from '../domain/scheduling/schedulingTypes';
 import type { Action, CardCopy, Decision, Person, Series, SeriesKey, Versioned } from '../domain/types';
 import type { Logger } from '../observability/logger';
 import type { ChatRecord } from '../store/chatRecords';
@@ -9,7 +10,7 @@ import type { Storage } from '../store/storage';
 import { BatchWriteRefused, ConcurrencyError } from '../store/storeErrors';
 import { recordCardCopy } from './cardCopies';
 import type { MeetingService } from './meetingService';
-import { bookReminders } from './reminderBooking';
+import { bookReminders, newReminders } from './reminderBooking';
 
 /** One capture: where, who, when, and the activity that carried it (its idempotency key). */
 export interface CaptureRequest {
@@ -47,9 +48,11 @@ export class CaptureService {
   ) {}
 
   /**
-   * Saves a new action (four store round trips in a warm chat: the caller's series read, the batch,
-   * the reminder booking and the card copy), posts its card through `publish` and books its owners'
-   * reminders. `chat` is the series as the caller read it; a race for the number re-reads it.
+   * Saves a new action with its owners' reminders, posts its card through `publish` and records
+   * where that copy went. On Cosmos, four store round trips in a warm chat (the caller's series
+   * read, the batch, the reminder booking, the card copy); on SQLite two commits: the action with
+   * its number and reminders before the card goes out, the card copy after. `chat` is the series as
+   * the caller read it; a race for the number re-reads it.
    */
   async captureAction(chat: Versioned<Series>, request: CaptureRequest, draft: ActionDraft, publish: Publish<Action>): Promise<Captured<Action>> {
     const id = recordIdFromSource('action', request.key, request.sourceId);
@@ -73,11 +76,11 @@ export class CaptureService {
         history: [{ id: request.sourceId, kind: 'created', by: request.by, at: request.at }],
         cards: [],
       };
-      return { series: next, record: { kind: 'action', value: action } };
+      return { series: next, record: { kind: 'action', value: action }, jobs: newReminders(action, request.at) };
     });
-    // Booking only creates missing jobs, so a redelivery of a capture that crashed before its
-    // reminders were booked books them now, and one that did changes nothing.
-    await this.bookReminders(saved.stored.value, request.at);
+    // Booking only creates missing jobs, so a redelivery of a capture whose reminders were not
+    // booked (on Cosmos they are written after the action) books them now; one that was, changes nothing.
+    if (!saved.created) await this.bookReminders(saved.stored.value, request.at);
     if (!saved.created && saved.stored.value.cards.length > 0) return { record: saved.stored.value, created: false, published: false };
     const copy = await publish(saved.stored.value);
     const record = copy ? await recordCardCopy(this.storage.chats, saved.stored, copy) : saved.stored.value;
@@ -114,24 +117,28 @@ export class CaptureService {
   }
 
   /**
-   * Writes the series with its advanced counter and the new record in one batch. The series goes
-   * first: if its etag is stale nothing follows (re-read and renumber); if the record exists, the
-   * source was captured before and the stored record is returned.
+   * Writes the series with its advanced counter and the new record in one batch, with the jobs the
+   * record brings (an action's reminders; one commit on SQLite). The series goes first: if its etag
+   * is stale nothing follows (re-read and renumber); if the record exists, the source was captured
+   * before and the stored record is returned.
    */
   private async saveNumbered<T extends Action | Decision>(
     chat: Versioned<Series>,
     request: CaptureRequest,
     id: string,
     kind: 'action' | 'decision',
-    build: (series: Series, meetingId: string) => { series: Series; record: ChatRecord },
+    build: (series: Series, meetingId: string) => { series: Series; record: ChatRecord; jobs?: ScheduledJob[] },
   ): Promise<{ created: boolean; stored: Versioned<T> }> {
     let current = chat;
     for (let attempt = 1; ; attempt += 1) {
       const filed = await this.meetings.forCapture(current, request.at);
-      const { series, record } = build(filed.series.value, filed.meetingId);
+      const { series, record, jobs = [] } = build(filed.series.value, filed.meetingId);
       try {
-        const [, etag = ''] = await this.storage.chats.writeTogether(request.key, [{ record: { kind: 'series', value: series }, etag: filed.series.etag }, { record }]);
-        return { created: true, stored: { value: record.value as T, etag } };
+        const writes = [{ record: { kind: 'series', value: series }, etag: filed.series.etag }, { record }] as const;
+        const written = await this.storage.writeChatAndJobs(request.key, writes, jobs);
+        // The record is saved; a redelivery or the next change books its jobs again.
+        if (written.jobError) this.logger.error({ err: written.jobError, actionId: id }, 'could not book the reminders of an action');
+        return { created: true, stored: { value: record.value as T, etag: written.etags[1] ?? '' } };
       } catch (error) {
         if (error instanceof BatchWriteRefused && error.index === 1 && error.reason === 'exists') {
           const existing = kind === 'action' ? await this.storage.chats.getAction(request.key, id) : await this.storage.chats.getDecision(request.key, id);

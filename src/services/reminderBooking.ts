@@ -10,13 +10,18 @@ import { retryOnConflict } from './retryOnConflict';
 type ReminderJob = Extract<ScheduledJob, { kind: 'actionReminder' }>;
 
 /**
- * Books a new action's reminders: one job per owner, due at once and unplaced, so the scheduler's
- * next pass times it in that owner's zone at their hour. A write per owner and no read: a capture
- * never waits for profiles. A job that exists already (a redelivery) is left as it is.
+ * A new action's reminders: one job per owner, due at once and unplaced, so the scheduler's next
+ * pass times it in that owner's zone at their hour. Written with the capture (no read: a capture
+ * never waits for profiles); a job that exists already (a redelivery) is left as it is.
  */
+export function newReminders(action: Action, now: string): ReminderJob[] {
+  if (action.status !== 'open') return [];
+  return action.owners.map((owner) => unplacedReminder(action, owner.id, now));
+}
+
+/** Books a new action's reminders, a write per owner (a redelivered capture books what its first delivery did not). */
 export async function bookReminders(jobs: ScheduledJobs, action: Action, now: string): Promise<void> {
-  if (action.status !== 'open') return;
-  for (const owner of action.owners) await jobs.insertJob(unplacedReminder(action, owner.id, now));
+  for (const job of newReminders(action, now)) await jobs.insertJob(job);
 }
 
 /**

@@ -1,4 +1,6 @@
-import type { ChatRecords } from './chatRecords';
+import type { ScheduledJob } from '../domain/scheduling/schedulingTypes';
+import type { SeriesKey } from '../domain/types';
+import type { ChatRecords, ChatWrite } from './chatRecords';
 import type { CosmosConnection } from './cosmos/openCosmos';
 import type { ScheduledJobs } from './scheduledJobs';
 import type { UserProfiles } from './userProfiles';
@@ -14,8 +16,25 @@ export interface Storage {
   users: UserProfiles;
   /** The scheduler's future work. */
   jobs: ScheduledJobs;
+  /**
+   * Writes a chat's records together (as `chats.writeTogether`, refused the same way) with the jobs
+   * they bring, each created unless one with its id exists (as `jobs.insertJob`): a new action's
+   * reminders. On SQLite it is one transaction, so one commit (one fsync at `synchronous=FULL`), and
+   * the jobs exist exactly when the records do; a refused batch writes no job. On Cosmos a
+   * transaction cannot span two containers: it is the batch (one round trip), then one request per
+   * job, and a job write that fails after the batch does not undo it but comes back as `jobError`.
+   */
+  writeChatAndJobs(key: SeriesKey, writes: readonly ChatWrite[], newJobs: readonly ScheduledJob[]): Promise<ChatAndJobsWritten>;
   /** Resolves if the database answers (one cheap round trip); for `/healthz`. */
   ping(): Promise<void>;
   /** Releases the connection (SQLite) or client (Cosmos). */
   close(): Promise<void>;
+}
+
+/** What `writeChatAndJobs` did. */
+export interface ChatAndJobsWritten {
+  /** The records' new etags, in the order written. */
+  etags: string[];
+  /** Where jobs are written after the records (Cosmos): the first job write that failed; the records are saved. */
+  jobError?: unknown;
 }

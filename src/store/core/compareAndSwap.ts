@@ -1,5 +1,5 @@
 import { BatchWriteRefused, ConcurrencyError } from '../storeErrors';
-import type { DocumentCollection, DocumentWrite, StoreDocument } from './documentCollection';
+import type { BatchOutcome, DocumentCollection, DocumentWrite, StoreDocument } from './documentCollection';
 
 /**
  * Optimistic concurrency, written once for every port and backend: a write quotes the version it
@@ -63,8 +63,17 @@ export async function writeAllOrRefuse<D extends StoreDocument>(
   writes: ReadonlyArray<DocumentWrite<D>>,
 ): Promise<string[]> {
   if (writes.length === 0) return [];
-  if (writes.length > MAX_BATCH_WRITES) throw new Error(`a batch holds at most ${MAX_BATCH_WRITES} writes; this one has ${writes.length}`);
-  const outcome = await collection.writeBatch(partition, writes);
+  assertBatchSize(writes.length);
+  return etagsOrRefuse(await collection.writeBatch(partition, writes));
+}
+
+/** Refuses a batch Cosmos DB would refuse (more than `MAX_BATCH_WRITES` writes), on either backend. */
+export function assertBatchSize(writes: number): void {
+  if (writes > MAX_BATCH_WRITES) throw new Error(`a batch holds at most ${MAX_BATCH_WRITES} writes; this one has ${writes}`);
+}
+
+/** A batch's new etags, or `BatchWriteRefused` naming the write that was refused. */
+export function etagsOrRefuse(outcome: BatchOutcome): string[] {
   if ('refused' in outcome) throw new BatchWriteRefused(outcome.refusedAt, outcome.refused);
   return outcome.etags;
 }

@@ -58,15 +58,27 @@ export class SqliteDocumentCollection<D extends StoreDocument> implements Docume
       deleteVersion: db.prepare(`DELETE FROM ${name} WHERE pk = ? AND id = ? AND etag = ?`),
       ping: db.prepare(`SELECT 1 FROM ${name} LIMIT 1`),
     };
-    const transaction = db.transaction((partition: string, writes: ReadonlyArray<DocumentWrite<D>>) =>
-      writes.map((write, index) => {
-        if (partitionOf(this, write.document) !== partition) throw new Error(`write ${index} of a batch is not in partition ${partition}`);
-        const outcome = this.writeOne(write.document, write.etag);
-        if ('refused' in outcome) throw new BatchRefusal(index, outcome.refused);
-        return outcome.etag;
-      }),
-    );
+    const transaction = db.transaction((partition: string, writes: ReadonlyArray<DocumentWrite<D>>) => this.batchWithin(partition, writes));
     this.batch = (partition, writes) => transaction.immediate(partition, writes);
+  }
+
+  /**
+   * A batch's writes, for a transaction the caller holds on this collection's connection (its own
+   * `writeBatch`, or one spanning collections): throws `BatchRefusal` at the first refused write,
+   * which rolls the caller's transaction back.
+   */
+  batchWithin(partition: string, writes: ReadonlyArray<DocumentWrite<D>>): string[] {
+    return writes.map((write, index) => {
+      if (partitionOf(this, write.document) !== partition) throw new Error(`write ${index} of a batch is not in partition ${partition}`);
+      const outcome = this.writeOne(write.document, write.etag);
+      if ('refused' in outcome) throw new BatchRefusal(index, outcome.refused);
+      return outcome.etag;
+    });
+  }
+
+  /** Creates a document unless its id exists, inside a transaction the caller holds; says whether it did. */
+  createWithin(document: D): boolean {
+    return 'etag' in this.writeOne(document, undefined);
   }
 
   async read(partition: string, id: string): Promise<Stored<D> | undefined> {
@@ -140,8 +152,8 @@ export class SqliteDocumentCollection<D extends StoreDocument> implements Docume
   }
 }
 
-/** Thrown inside the batch transaction to roll it back; turned into a `BatchOutcome` outside. */
-class BatchRefusal extends Error {
+/** Thrown inside a batch transaction to roll it back; turned into a `BatchOutcome` outside. */
+export class BatchRefusal extends Error {
   constructor(
     readonly index: number,
     readonly refused: Refusal,
