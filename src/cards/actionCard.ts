@@ -44,9 +44,10 @@ export interface ActionCardData {
   /** The picker's choices: only in the copy that shows the picker, so shared copies stay small whatever the chat's size. */
   memberChoices: Array<{ title: string; value: string }>;
   refreshUserIds: string[];
-  noteLimit: number;
-  verbs: typeof CARD_VERBS;
 }
+
+/** Bound into the template once, at load: the buttons' verbs and the notes' length limit. */
+export const ACTION_CARD_CONSTANTS = { verbs: CARD_VERBS, noteLimit: LIMITS.noteLength };
 
 /** Who the card is drawn for, and any message to show on top of it. */
 export interface ActionCardView {
@@ -61,7 +62,7 @@ export interface ActionCardView {
   now: string;
 }
 
-const render = prepareCard<ActionCardData>(template);
+const render = prepareCard<ActionCardData>(template, ACTION_CARD_CONSTANTS);
 
 /**
  * Draws an action's card. The shared copy shows every button (a refused click explains itself);
@@ -109,8 +110,6 @@ export function actionCardData(action: Action, series: Series, view: ActionCardV
             .map((member) => member.teamsId as string)
             .slice(0, REFRESH_USER_LIMIT)
         : [],
-    noteLimit: LIMITS.noteLength,
-    verbs: CARD_VERBS,
   };
 }
 
