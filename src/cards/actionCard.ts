@@ -21,6 +21,8 @@ export interface ActionCardData {
   seriesId: string;
   /** The meeting chat, so a click in a 1:1 chat can find the action's series. */
   conversationId: string;
+  /** What every button's data says the click is about: the three ids above, bound once per button. */
+  target: { actionId: string; seriesId: string; conversationId: string };
   ref: string;
   statusLabel: string;
   statusColor: 'Good' | 'Attention' | 'Accent';
@@ -80,6 +82,7 @@ export function actionCardData(action: Action, series: Series, view: ActionCardV
     actionId: action.id,
     seriesId: action.seriesId,
     conversationId: action.conversationId,
+    target: { actionId: action.id, seriesId: action.seriesId, conversationId: action.conversationId },
     ref: formatActionRef(action.number),
     statusLabel: action.status === 'closed' ? 'Closed' : overdue ? 'Overdue' : 'Open',
     statusColor: action.status === 'closed' ? 'Good' : overdue ? 'Attention' : 'Accent',
