@@ -1,5 +1,4 @@
 import type { Request, Response, Server } from 'restify';
-import type { Clock } from '../domain/clock';
 import type { Logger } from '../observability/logger';
 import { StoreUnavailableError } from '../store/storeErrors';
 import { loadPageAssets, pageHtml, PAGE_BUNDLE, type PageView } from '../web/pageAssets';
@@ -13,7 +12,6 @@ export interface TabRouteDeps {
   signIn: TabSignIn;
   /** Folder holding the built page bundle. */
   pagesDir: string;
-  clock: Clock;
   logger: Logger;
 }
 
@@ -82,7 +80,8 @@ type ApiCall = (viewer: Awaited<ReturnType<TabSignIn['viewerOf']>>, req: Request
 function api(deps: TabRouteDeps, call: ApiCall) {
   return async (req: Request, res: Response) => {
     try {
-      const viewer = await deps.signIn.viewerOf(header(req, 'authorization'), new Date(deps.clock.now()));
+      // Token lifetimes are real-world time, whatever clock the bot's records run on.
+      const viewer = await deps.signIn.viewerOf(header(req, 'authorization'), new Date());
       sendJson(res, await call(viewer, req, queryOf(req)));
     } catch (error) {
       if (error instanceof SignInRefused) return sendJson(res, { status: 401, body: { error: error.message } });

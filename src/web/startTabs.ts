@@ -42,7 +42,6 @@ export function startTabs(parts: TabsParts) {
     api: new TabApi({ tabs: service, people: parts.useCases.people, messenger: parts.teams.messenger, clock: parts.clock, logger }),
     signIn: new TabSignIn(tabs),
     pagesDir: parts.pagesDir ?? defaultPagesDir(),
-    clock: parts.clock,
     logger,
   };
 }
