@@ -69,7 +69,7 @@ export function ActionItem(props: { action: PageAction; client: TabApiClient; on
       </div>
       <Text id={titleId} className={props.large ? styles.large : undefined}>{action.text}</Text>
       <Caption1 className={styles.meta}>
-        {action.owners.map((owner) => `${owner.name} (${owner.initials})`).join(', ')} · <span className={action.overdue ? styles.overdue : undefined}>Due {action.dueLabel}</span>
+        {action.owners.map((owner) => `${owner.name} (${owner.initials})`).join(', ')} · <span className={action.overdue ? styles.overdue : undefined}>{action.due ? `Due ${action.dueLabel}` : action.dueLabel}</span>
         {action.item ? ` · ${action.item}` : ''}
       </Caption1>
       {action.closed ? <Caption1 className={styles.meta}>{action.closed}</Caption1> : null}
