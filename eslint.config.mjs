@@ -11,7 +11,7 @@ const TEAMS_FRAMEWORK = ['botbuilder', 'botbuilder-*', '@microsoft/teams-ai', '@
 const HTTP_SERVER = ['restify', 'restify/*'];
 const STORE_DRIVERS = ['better-sqlite3', '@azure/cosmos', '@azure/cosmos/*'];
 const STORE_INSIDE = ['store/sqlite', 'store/cosmos', 'store/core', 'store/openStorage'];
-const EVERY_ROOM = ['domain', 'services', 'store', 'cards', 'teams', 'http', 'scheduler', 'minutes', 'observability', 'config', 'startBot', 'index'];
+const EVERY_ROOM = ['domain', 'services', 'store', 'cards', 'teams', 'http', 'scheduler', 'minutes', 'observability', 'web', 'config', 'startBot', 'index'];
 
 const rooms = [
   {
@@ -23,7 +23,7 @@ const rooms = [
   {
     path: 'services',
     why: 'services/ owns the use-cases over ports: it knows no Teams, HTTP, scheduler, cards or store implementation.',
-    rooms: ['teams', 'http', 'scheduler', 'cards', 'config', 'startBot', ...STORE_INSIDE],
+    rooms: ['teams', 'http', 'scheduler', 'cards', 'web', 'config', 'startBot', ...STORE_INSIDE],
     packages: [...TEAMS_FRAMEWORK, ...HTTP_SERVER, ...STORE_DRIVERS, 'adaptivecards-templating'],
   },
   {
@@ -41,20 +41,20 @@ const rooms = [
   {
     path: 'scheduler',
     why: 'scheduler/ runs due jobs through services and ports: it knows no Teams, HTTP or store implementation.',
-    rooms: ['teams', 'http', 'startBot', ...STORE_INSIDE],
+    rooms: ['teams', 'http', 'web', 'startBot', ...STORE_INSIDE],
     packages: [...TEAMS_FRAMEWORK, ...HTTP_SERVER, ...STORE_DRIVERS],
   },
   {
     path: 'teams',
     ignores: ['src/teams/botframework/**'],
     why: 'teams/ routes turns to use-cases: only teams/botframework/ imports botbuilder or teams-ai, and Teams code never reaches a store implementation.',
-    rooms: ['http', 'scheduler', 'startBot', ...STORE_INSIDE],
+    rooms: ['http', 'scheduler', 'web', 'startBot', ...STORE_INSIDE],
     packages: [...TEAMS_FRAMEWORK, ...HTTP_SERVER, ...STORE_DRIVERS],
   },
   {
     path: 'teams/botframework',
     why: 'teams/botframework/ adapts botbuilder and teams-ai to the Teams room: it knows no store, scheduler or HTTP server.',
-    rooms: ['http', 'scheduler', 'store', 'startBot'],
+    rooms: ['http', 'scheduler', 'store', 'web', 'startBot'],
     packages: [...HTTP_SERVER, ...STORE_DRIVERS],
   },
   {
@@ -70,12 +70,37 @@ const rooms = [
     packages: [...TEAMS_FRAMEWORK, ...HTTP_SERVER, ...STORE_DRIVERS],
   },
   {
+    path: 'web',
+    ignores: ['src/web/pages/**'],
+    why: 'web/ serves the tabs\' pages, their JSON API and sign-in over the use-cases: it knows no Teams, HTTP server, scheduler or store implementation.',
+    rooms: ['teams', 'http', 'scheduler', 'startBot', ...STORE_INSIDE],
+    packages: [...TEAMS_FRAMEWORK, ...HTTP_SERVER, ...STORE_DRIVERS],
+  },
+  {
     path: 'observability',
     why: 'observability/ is a leaf: logs and telemetry, for every room.',
     rooms: EVERY_ROOM.filter((name) => name !== 'observability'),
     packages: [...TEAMS_FRAMEWORK, ...HTTP_SERVER, ...STORE_DRIVERS],
   },
 ];
+
+/** Browser code: the tab pages run in the user's browser and share only the API's types with the server. */
+const PAGE_RULES = {
+  files: ['src/web/pages/**/*.ts', 'src/web/pages/**/*.tsx'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            group: [...EVERY_ROOM.flatMap((room) => [`../../${room}`, `../../${room}/**`]), '../*', '!../tabApiTypes', 'node:*', ...TEAMS_FRAMEWORK, ...HTTP_SERVER, ...STORE_DRIVERS],
+            message: 'web/pages/ is browser code: it imports React, Fluent UI, teams-js and the API types (../tabApiTypes), never the server\'s rooms or Node.',
+          },
+        ],
+      },
+    ],
+  },
+};
 
 /** The deepest folder nesting under a room that the rules are written out for. */
 const MAX_DEPTH = 4;
@@ -105,6 +130,7 @@ export default tseslint.config(
     },
   },
   ...rooms.flatMap(blocksFor),
+  PAGE_RULES,
   {
     // The composition root and config wire everything, but still reach Teams and HTTP only through their rooms.
     files: ['src/*.ts'],

@@ -56,6 +56,9 @@ param defaultTimeZone string = 'Europe/London'
 @description('Signs the minutes links the bot hands out (MINUTES_LINK_SECRET). The default is new on each deployment, which only ends links issued before it (they last an hour anyway).')
 param minutesLinkSecret string = newGuid()
 
+@description('Client id of the Entra app the tabs sign users in with (Teams SSO; the Toolkit\'s aadApp/create writes TAB_SSO_APP_ID). Empty: the tabs cannot sign anyone in.')
+param tabSsoAppId string = ''
+
 // Deterministic per resource group, so re-running a deployment updates the same resources.
 var baseName = toLower('${resourceBaseName}${empty(resourceSuffix) ? take(uniqueString(resourceGroup().id), 6) : resourceSuffix}')
 var serverless = cosmosCapacityMode == 'Serverless'
@@ -188,6 +191,8 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'LOG_LEVEL', value: logLevel }
         { name: 'DEFAULT_TIME_ZONE', value: defaultTimeZone }
         { name: 'MINUTES_LINK_SECRET', value: minutesLinkSecret }
+        // The tabs accept Teams SSO tokens for this app; its ID URI is api://<WEBSITE_HOSTNAME>/<id>.
+        { name: 'TAB_SSO_APP_ID', value: tabSsoAppId }
       ]
     }
   }

@@ -14,6 +14,7 @@ import { openStorage } from './store/openStorage';
 import type { Storage } from './store/storage';
 import { createTeamsAdapter } from './teams/botframework/createTeamsAdapter';
 import type { TeamsRetryPolicy } from './teams/teamsRetry';
+import { startTabs } from './web/startTabs';
 
 /** A running bot: its server, storage and logger, and how to stop them in order. */
 export interface RunningBot {
@@ -39,6 +40,8 @@ export interface BotOverrides {
   instanceId?: string;
   /** How long a scheduler claim holds before another instance may take the job. */
   leaseMs?: number;
+  /** Folder of the built tab pages (default: dist/pages; tests build their own). */
+  pagesDir?: string;
 }
 
 /** Hours before a meeting that the chair's digest goes out when the config does not say. */
@@ -82,6 +85,7 @@ export async function startBot(config: AppConfig, overrides: BotOverrides = {}):
     port: config.port,
     ...(overrides.host ? { host: overrides.host } : {}),
     minutes: { secret: minutes.linkSecret, clock, minutes: useCases.minutes, logger },
+    tabs: startTabs({ config, storage, useCases, teams, clock, logger, ...(overrides.pagesDir ? { pagesDir: overrides.pagesDir } : {}) }),
   });
   serverUrl = server.url;
   return {

@@ -34,6 +34,10 @@ export interface HarnessOptions {
   instanceId?: string;
   /** How long a scheduler claim holds. */
   leaseMs?: number;
+  /** Configuration to use instead of local mode's defaults (e.g. the tabs' sign-in). */
+  config?: Partial<AppConfig>;
+  /** Folder of built tab pages (see testkit/pages.ts). */
+  pagesDir?: string;
 }
 
 /**
@@ -60,7 +64,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<BotHar
   const connector = options.connector ?? (await new FakeConnector().start());
   const ownDir = !options.dataDir && !options.storage;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'meeting-actions-'));
-  const config = localConfig(dataDir);
+  const config = localConfig(dataDir, options.config);
   const turnErrors: unknown[] = [];
   const bot = await startBot(config, {
     logger: createLogger(process.env['TEST_LOG_LEVEL'] ?? 'silent'),
@@ -72,6 +76,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<BotHar
     ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.storage ? { storage: options.storage } : {}),
+    ...(options.pagesDir ? { pagesDir: options.pagesDir } : {}),
   });
   let seen = connector.sent.length;
   return {

@@ -61,6 +61,13 @@ export function localDate(now: string, timeZone: string): string {
   return date;
 }
 
+/** Whether a string is a real calendar date written yyyy-MM-dd (what a date picker sends; 2019-02-30 is not). */
+export function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
 /** Whether a due date has passed: due before today's date in the zone (due today is not overdue). */
 export function isOverdue(due: string, now: string, timeZone: string): boolean {
   return due < localDate(now, timeZone);

@@ -27,6 +27,11 @@ export function withMembers(series: Series, people: readonly Person[], now: stri
   return { ...series, members, membersReadAt: now };
 }
 
+/** Whether this person is on the chat's member list or chairs it: who may see and change the chat's records. */
+export function isMemberOrChair(series: Series, personId: string): boolean {
+  return isChair(series, personId) || series.members.some((member) => member.id === personId);
+}
+
 /** Whether this person chairs the series (and so may close anyone's action). */
 export function isChair(series: Series, personId: string): boolean {
   return series.chair?.id === personId;

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Request, Response } from 'restify';
 import type { Logger } from '../observability/logger';
 import { registerMinutesRoute, type MinutesRouteDeps } from './minutesRoute';
+import { registerTabRoutes, type TabRouteDeps } from './tabRoutes';
 
 
 /** A listening HTTP server and how to stop it. */
@@ -27,6 +28,8 @@ export async function startServer(options: {
   host?: string;
   /** Serves signed minutes links (`GET /minutes/:token`) when given. */
   minutes?: MinutesRouteDeps;
+  /** Serves the tabs' pages and JSON API (`/tabs/…`, `/api/tabs/…`) when given. */
+  tabs?: TabRouteDeps;
 }): Promise<RunningServer> {
   const server = restify.createServer({ name: 'meeting-actions', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024 }));
@@ -53,6 +56,7 @@ export async function startServer(options: {
   });
 
   if (options.minutes) registerMinutesRoute(server, options.minutes);
+  if (options.tabs) registerTabRoutes(server, options.tabs);
 
   await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '0.0.0.0', resolve));
   const port = (server.address() as AddressInfo).port;

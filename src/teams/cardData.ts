@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../domain/dateFormat';
 import { LIMITS } from '../domain/limits';
 import { toPlainText } from '../domain/plainText';
 
@@ -62,13 +63,6 @@ export function readActionText(data: unknown): CardInput<string> {
   if (text === '') return { ok: false, message: 'Describe the action in the text box.' };
   if (text.length > LIMITS.textLength) return { ok: false, message: `Actions can be at most ${LIMITS.textLength} characters; that one has ${text.length}.` };
   return { ok: true, value: text };
-}
-
-function isCalendarDate(text: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) return false;
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
 
 function asRecord(data: unknown): Record<string, unknown> | undefined {

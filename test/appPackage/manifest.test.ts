@@ -34,10 +34,25 @@ describe('appPackage/manifest.json', () => {
     expect(manifest.bots[0].botId).toBe(REALISTIC_ENV.get('BOT_ID'));
     expect(manifest.name.short).toBe('Meeting Actions (dev)');
     expect(manifest.validDomains).toEqual(['meeting-actions-dev.azurewebsites.net']);
+    // Teams single sign-on for the tabs: the Entra app that exposes access_as_user, its ID URI on the tabs' domain.
     expect(manifest.webApplicationInfo).toEqual({
-      id: REALISTIC_ENV.get('BOT_ID'),
-      resource: `api://botid-${REALISTIC_ENV.get('BOT_ID')}`,
+      id: REALISTIC_ENV.get('TAB_SSO_APP_ID'),
+      resource: `api://meeting-actions-dev.azurewebsites.net/${REALISTIC_ENV.get('TAB_SSO_APP_ID')}`,
     });
+  });
+
+  it('offers the action log as a meeting tab (chat, details, side panel, stage) and My actions as a personal tab', () => {
+    expect(manifest.configurableTabs).toEqual([
+      expect.objectContaining({
+        configurationUrl: 'https://meeting-actions-dev.azurewebsites.net/tabs/config',
+        scopes: ['groupChat'],
+        context: ['meetingChatTab', 'meetingDetailsTab', 'meetingSidePanel', 'meetingStage'],
+      }),
+    ]);
+    const [mine, ...builtIn] = manifest.staticTabs as Manifest[];
+    expect(mine).toEqual({ entityId: 'my-actions', name: 'My actions', contentUrl: 'https://meeting-actions-dev.azurewebsites.net/tabs/my-actions', scopes: ['personal'] });
+    // With a static tab, the bot's 1:1 chat needs its own entry or Teams hides it.
+    expect(builtIn.map((tab) => tab.entityId)).toEqual(['conversations', 'about']);
   });
 
   it('installs the bot in personal, group chat and team scopes as a conversational bot', () => {

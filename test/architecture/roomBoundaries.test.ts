@@ -26,6 +26,15 @@ const forbidden: Case[] = [
   ['src/scheduler/x.ts', "import { dispatch } from '../teams/dispatch';"],
   ['src/http/x.ts', "import { TurnContext } from 'botbuilder';"],
   ['src/startBot.ts', "import restify from 'restify';"],
+  ['src/web/x.ts', "import { TurnContext } from 'botbuilder';"],
+  ['src/web/x.ts', "import restify from 'restify';"],
+  ['src/web/x.ts', "import { openStorage } from '../store/openStorage';"],
+  ['src/web/x.ts', "import { dispatch } from '../teams/dispatch';"],
+  ['src/web/pages/x.tsx', "import { TabService } from '../../services/tabService';"],
+  ['src/web/pages/x.ts', "import { readFileSync } from 'node:fs';"],
+  ['src/web/pages/x.ts', "import { TabApi } from '../tabApi';"],
+  ['src/services/x.ts', "import { TabApi } from '../web/tabApi';"],
+  ['src/teams/handlers/x.ts', "import { TabApi } from '../../web/tabApi';"],
 ];
 
 const allowed: Case[] = [
@@ -36,6 +45,12 @@ const allowed: Case[] = [
   ['src/scheduler/jobs/x.ts', "import { renderActionCard } from '../../cards/actionCard';"],
   ['src/http/x.ts', "import restify from 'restify';"],
   ['src/store/cosmos/x.ts', "import { CosmosClient } from '@azure/cosmos';"],
+  ['src/web/x.ts', "import { TabService } from '../services/tabService';"],
+  ['src/web/x.ts', "import { renderActionCard } from '../cards/actionCard';"],
+  ['src/web/x.ts', "import type { Storage } from '../store/storage';"],
+  ['src/http/x.ts', "import { TabApi } from '../web/tabApi';"],
+  ['src/web/pages/x.tsx', "import type { PageAction } from '../tabApiTypes';"],
+  ['src/web/pages/x.tsx', "import { Button } from '@fluentui/react-components';"],
 ];
 
 /**

@@ -11,7 +11,7 @@ const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
 const BOT_SETTINGS = [
   'PORT', 'BOT_ID', 'BOT_PASSWORD', 'BOT_TENANT_ID', 'BOT_TYPE', 'STORE', 'DATA_DIR', 'COSMOS_ENDPOINT',
   'COSMOS_KEY', 'COSMOS_DATABASE', 'COSMOS_CREATE_IF_MISSING', 'AZURE_CLIENT_ID',
-  'APPLICATIONINSIGHTS_CONNECTION_STRING', 'LOG_LEVEL', 'NODE_ENV', 'DEFAULT_TIME_ZONE',
+  'APPLICATIONINSIGHTS_CONNECTION_STRING', 'LOG_LEVEL', 'NODE_ENV', 'DEFAULT_TIME_ZONE', 'TAB_SSO_APP_ID', 'TAB_SSO_RESOURCE',
 ];
 
 /** Keys under `envs:` of the file/createOrUpdateEnvironmentFile step. */
@@ -36,6 +36,24 @@ describe('Agents Toolkit project files', () => {
     const local = readEnvFile(join(ROOT, 'env/.env.local'));
     expect(read('m365agents.local.yml')).toContain('messagingEndpoint: ${{BOT_ENDPOINT}}/api/messages');
     expect([...local.keys()]).toEqual(expect.arrayContaining(['BOT_ENDPOINT', 'BOT_DOMAIN', 'BOT_ID', 'TEAMS_APP_ID']));
+  });
+
+  it('registers the tabs\' Entra app before the manifest that names it, and exposes access_as_user to the Teams clients', () => {
+    for (const file of ['m365agents.yml', 'm365agents.local.yml']) {
+      const yaml = read(file);
+      expect(yaml.indexOf('uses: aadApp/create')).toBeGreaterThan(-1);
+      expect(yaml.indexOf('uses: aadApp/update')).toBeLessThan(yaml.indexOf('uses: teamsApp/zipAppPackage'));
+      expect(yaml).toContain('manifestPath: ./infra/entra/tab-sso.aad.manifest.json');
+    }
+    const entra = JSON.parse(read('infra/entra/tab-sso.aad.manifest.json')) as { identifierUris: string[]; api: { oauth2PermissionScopes: Array<{ value: string; id: string }>; preAuthorizedApplications: Array<{ appId: string; delegatedPermissionIds: string[] }> } };
+    const manifest = JSON.parse(read('appPackage/manifest.json')) as { webApplicationInfo: { id: string; resource: string } };
+    expect(entra.identifierUris).toEqual([manifest.webApplicationInfo.resource]);
+    const [scope] = entra.api.oauth2PermissionScopes;
+    expect(scope?.value).toBe('access_as_user');
+    expect(entra.api.preAuthorizedApplications).toEqual([
+      { appId: '1fec8e78-bce4-4aaf-ab1b-5451cc387264', delegatedPermissionIds: [scope?.id] },
+      { appId: '5e3ce6c0-2b1f-4285-8d4b-75ee78787346', delegatedPermissionIds: [scope?.id] },
+    ]);
   });
 
   it.each(['m365agents.local.yml', 'm365agents.playground.yml'])('%s writes only settings the bot reads', (file) => {

@@ -3,6 +3,7 @@ import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import type { BotCredentials } from '../../config';
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCardJson } from '../../cards/render';
 import type { Clock } from '../../domain/clock';
+import type { ChatDirectory } from '../../services/chatDirectory';
 import type { Messenger } from '../../services/messenger';
 import { dispatch } from '../dispatch';
 import type { TeamsRetryPolicy } from '../teamsRetry';
@@ -11,7 +12,7 @@ import { readMeetingEvent, readParticipants } from './readEvents';
 import { BotFrameworkMessenger } from './messenger';
 import { sendRepliesAsPlainText } from './plainReplies';
 import { personFrom, readTurn } from './readTurn';
-import { teamsDirectory } from './teamsDirectory';
+import { outsideTurnDirectory, teamsDirectory } from './teamsDirectory';
 import { turnReplies } from './turnReplies';
 
 /** The Teams room's way in and way out: what the HTTP room calls, and what the scheduler sends through. */
@@ -23,6 +24,15 @@ export interface TeamsAdapterHandle {
   handleMessages(req: Request, res: Response): Promise<void>;
   /** Sends outside a turn (reminders, digests, card copies elsewhere). */
   messenger: Messenger;
+  /** A chat's members and meeting as Teams knows them, read outside a turn (the tabs' membership check). */
+  directoryOf(address: ChatAddress): ChatDirectory;
+}
+
+/** Where the bot reaches a chat outside a turn. */
+export interface ChatAddress {
+  serviceUrl: string;
+  conversationId: string;
+  meetingId?: string;
 }
 
 /** Options for the adapter. */
@@ -95,6 +105,7 @@ export function createTeamsAdapter(room: TeamsRoom, credentials: BotCredentials,
   });
   return {
     messenger,
+    directoryOf: (address) => outsideTurnDirectory(adapter, credentials.appId, address, room.logger),
     handleMessages: (req, res) =>
       adapter.process(req, res, async (context) => {
         await app.run(context);

@@ -1,4 +1,4 @@
-import { TeamsInfo, type TurnContext } from 'botbuilder';
+import { TeamsInfo, type CloudAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
 import type { Logger } from '../../observability/logger';
 import type { ChatDirectory, MeetingDetails } from '../../services/chatDirectory';
 import type { Person } from '../../domain/types';
@@ -46,4 +46,28 @@ export function teamsDirectory(context: TurnContext, meetingId: string | undefin
       }
     },
   };
+}
+
+/**
+ * A chat's directory read outside a turn (a tab page asking whether someone is a member): each call
+ * opens a proactive turn on the chat's conversation reference and reads it as `teamsDirectory` does.
+ */
+export function outsideTurnDirectory(adapter: CloudAdapter, botAppId: string, address: { serviceUrl: string; conversationId: string; meetingId?: string }, logger: Logger): ChatDirectory {
+  const reference: Partial<ConversationReference> = {
+    serviceUrl: address.serviceUrl,
+    channelId: 'msteams',
+    conversation: { id: address.conversationId, isGroup: true, conversationType: 'groupChat', name: '' },
+  };
+  const inChat = async <T>(read: (directory: ChatDirectory) => Promise<T>): Promise<T | undefined> => {
+    let result: T | undefined;
+    try {
+      await adapter.continueConversationAsync(botAppId, reference, async (context) => {
+        result = await read(teamsDirectory(context, address.meetingId, logger));
+      });
+    } catch (error) {
+      logger.warn({ err: error, conversation: address.conversationId }, 'could not reach the chat to read its members');
+    }
+    return result;
+  };
+  return { members: () => inChat((directory) => directory.members()), meeting: () => inChat((directory) => directory.meeting()) };
 }
