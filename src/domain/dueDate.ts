@@ -29,21 +29,60 @@ const MONTH_FIRST_REGIONS = new Set(['US', 'PR', 'PH']);
 
 const dayFirst = withEndOfPeriod(chrono.en.GB);
 const monthFirst = withEndOfPeriod(chrono.en.casual);
+// Locale tags come from chat clients: the parser chosen for each is remembered up to a bound.
+const PARSER_CACHE_LIMIT = 2000;
+const parsersByLocale = new Map<string, chrono.Chrono>();
+
+/**
+ * Letters chrono's English patterns (and ours) are built from, three or more in a row: a word in
+ * none of whose letters they occur cannot be read into a date (see `dateTailStart`). Read from the
+ * parsers' own patterns, so a chrono upgrade that learns a word teaches it here too.
+ */
+const DATE_WORD_PARTS = dateWordParts([dayFirst, monthFirst]);
+/** A word of five letters or more (shorter ones could be zone abbreviations, which chrono reads after a date). */
+const PLAIN_WORD = /^[A-Za-z]{5,}$/u;
+
+/** How much of the text chrono reads: just its tail after the last plain word, or (to test that against) all of it. */
+export type DueDateReading = 'tail' | 'whole';
 
 /**
  * Finds a due-date phrase that ends the text ("… by Friday", "… due 12 June", "… in 2 weeks",
  * "… end of month", "… 2019-03-15"). Trailing spaces and full stops are ignored. The phrase needs
  * a keyword (by, due, before, until, till, on, for) unless it is self-evident: in/within …, next …,
- * today, tomorrow, end of …, or an ISO date.
+ * today, tomorrow, end of …, or an ISO date. Chrono reads only the text's date-like tail (see
+ * `dateTailStart`): what it finds there is what it finds reading the whole text.
  */
-export function findTrailingDueDate(text: string, now: string, timeZone: string, locale: string): DueDateMatch | undefined {
+export function findTrailingDueDate(text: string, now: string, timeZone: string, locale: string, reading: DueDateReading = 'tail'): DueDateMatch | undefined {
   const body = text.replace(/[\s.]+$/u, '');
-  const found = lastDate(body, now, timeZone, locale);
+  const from = reading === 'tail' ? dateTailStart(body) : 0;
+  // Ends with a plain word: no date phrase ends the text, and chrono need not read it at all.
+  if (from === body.length) return undefined;
+  const found = lastDate(body.slice(from), now, timeZone, locale);
   if (!found) return undefined;
-  const keyword = KEYWORD_BEFORE.exec(body.slice(0, found.result.index));
+  const start = from + found.result.index;
+  const keyword = KEYWORD_BEFORE.exec(body.slice(0, start));
   if (!keyword && !/^on\s/iu.test(found.result.text) && !isSelfEvident(found.result)) return undefined;
-  const index = keyword ? keyword.index : found.result.index;
+  const index = keyword ? keyword.index : start;
   return { date: found.date, index, phrase: body.slice(index) };
+}
+
+/**
+ * Where a date phrase ending `body` can start at the earliest: just after its last plain word (five
+ * or more ASCII letters, no part of any date word), or 0 when it has none; `body.length` when it
+ * ends with one. Chrono's matches are made of date words, digits and punctuation, so none can
+ * contain a plain word, and its refiners join two matches only across connectors (at, on, to, a
+ * comma…), never across a plain word: what chrono finds after one does not depend on what comes
+ * before it. Reading just that tail matters because chrono's work grows with the text (every parser
+ * scans it all, and every number in it becomes a candidate date).
+ */
+export function dateTailStart(body: string): number {
+  const words = /\S+/gu;
+  let start = 0;
+  for (let word = words.exec(body); word; word = words.exec(body)) {
+    if (PLAIN_WORD.test(word[0]) && !DATE_WORD_PARTS.test(word[0])) start = word.index + word[0].length;
+  }
+  const next = /\S/u.exec(body.slice(start));
+  return next ? start + next.index : body.length;
 }
 
 /** Parses a whole string as a due date (a form field or `/due A-3 next Tuesday`); undefined if it is not one. */
@@ -110,12 +149,36 @@ function referenceNoon(today: string): Date {
 }
 
 function parserFor(locale: string): chrono.Chrono {
+  const known = parsersByLocale.get(locale);
+  if (known) return known;
+  const parser = regionParser(locale);
+  // Intl.Locale's maximize() costs a few µs a call, and every capture with a date asked it again.
+  if (parsersByLocale.size < PARSER_CACHE_LIMIT) parsersByLocale.set(locale, parser);
+  return parser;
+}
+
+function regionParser(locale: string): chrono.Chrono {
   try {
     const region = new Intl.Locale(locale).maximize().region;
     return region !== undefined && MONTH_FIRST_REGIONS.has(region) ? monthFirst : dayFirst;
   } catch {
     return dayFirst;
   }
+}
+
+/**
+ * One pattern matching any run of three or more letters found in the parsers' patterns (with or
+ * without `forwardDate`, which changes one of them): the letters any date word is made of.
+ */
+function dateWordParts(parsers: readonly chrono.Chrono[]): RegExp {
+  const parts = new Set<string>();
+  for (const forwardDate of [true, false]) {
+    const context = { option: { forwardDate }, refDate: new Date(0) } as unknown as chrono.ParsingContext;
+    for (const parser of parsers.flatMap((each) => each.parsers)) {
+      for (const part of parser.pattern(context).source.toLowerCase().match(/[a-z]{3,}/gu) ?? []) parts.add(part);
+    }
+  }
+  return new RegExp([...parts].sort((a, b) => b.length - a.length).join('|'), 'iu');
 }
 
 function withEndOfPeriod(base: chrono.Chrono): chrono.Chrono {
