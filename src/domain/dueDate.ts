@@ -46,6 +46,26 @@ export function findTrailingDueDate(text: string, now: string, timeZone: string,
   return { date: found.date, index, phrase: body.slice(index) };
 }
 
+/**
+ * Finds the first due-date phrase anywhere in a message's text ("Can you send it by Friday, please?"),
+ * under the same rule as a trailing one: a keyword before it, or a self-evident phrase. For
+ * prefilling a form from a message someone else wrote, where the date rarely ends the text.
+ */
+export function findDueDateIn(text: string, now: string, timeZone: string, locale: string): DueDateMatch | undefined {
+  const today = localDate(now, timeZone);
+  for (const result of parserFor(locale).parse(text, referenceNoon(today), { forwardDate: true })) {
+    if (!namesADay(result)) continue;
+    const date = calendarDate(result);
+    if (date === undefined) continue;
+    const keyword = KEYWORD_BEFORE.exec(text.slice(0, result.index));
+    if (!keyword && !/^on\s/iu.test(result.text) && !isSelfEvident(result)) continue;
+    const index = keyword ? keyword.index : result.index;
+    const phrase = text.slice(index, result.index + result.text.length).replace(/[\s,;.]+$/u, '');
+    return { date: sameWeekdayMeansNextWeek(result, date, today), index, phrase };
+  }
+  return undefined;
+}
+
 /** Parses a whole string as a due date (a form field or `/due A-3 next Tuesday`); undefined if it is not one. */
 export function parseDueDate(text: string, now: string, timeZone: string, locale: string): string | undefined {
   const body = text.replace(/[\s.]+$/u, '');
