@@ -139,7 +139,7 @@ export class TeamsChat {
 
   private extensionInvoke(from: ChatPerson, name: string, options: ExtensionInvokeOptions, extra: Record<string, unknown> = {}): Record<string, unknown> {
     const context = options.context ?? 'message';
-    const payload = options.messagePayload === undefined ? {} : options.messagePayload === null ? {} : { messagePayload: options.messagePayload };
+    const payload = options.messagePayload ? { messagePayload: options.messagePayload } : {};
     return {
       ...this.base(from, { id: options.id ?? `f:${randomUUID()}` }),
       type: 'invoke',

@@ -72,7 +72,7 @@ async function dispatchCardAction(turn: Turn, verb: unknown, data: unknown, rout
 
 async function dispatchExtensionAction(turn: Turn, action: ExtensionAction, routes: RouteTable): Promise<DialogAnswer> {
   const { facts, room } = turn;
-  room.logger.info({ activityId: facts.activityId, conversation: facts.key.conversationId, extensionCommand: action.commandId, step: action.step, context: action.context }, 'message extension');
+  room.logger.info({ activityId: facts.activityId, conversation: facts.key.conversationId, extensionCommand: action.commandId.slice(0, 64), step: action.step, context: action.context }, 'message extension');
   // Own keys only, as for card verbs: the command id is whatever the client sent.
   const command = Object.hasOwn(routes.extensionCommands, action.commandId) ? routes.extensionCommands[action.commandId as ExtensionCommandId] : undefined;
   if (!command) return { kind: 'message', text: 'That command is not one I know (the app may have been updated). Close this and choose it again from the menu.' };
