@@ -117,6 +117,34 @@ export function invokeCard(body: unknown): Record<string, unknown> | undefined {
   return response?.type === 'application/vnd.microsoft.card.adaptive' ? response.value : undefined;
 }
 
+/** What a message-extension invoke was answered with (the HTTP body of `composeExtension/fetchTask` or `/submitAction`). */
+export type DialogReply =
+  | { kind: 'dialog'; title: string; card: Record<string, unknown> }
+  | { kind: 'message'; text: string }
+  | { kind: 'preview'; card: Record<string, unknown> }
+  | { kind: 'close' }
+  | { kind: 'other'; body: unknown };
+
+/** Reads a message-extension invoke's answer as Teams would act on it. */
+export function dialogReply(body: unknown): DialogReply {
+  const response = (body ?? {}) as {
+    task?: { type?: string; value?: unknown };
+    composeExtension?: { type?: string; activityPreview?: { attachments?: Array<{ contentType?: string; content?: Record<string, unknown> }> } };
+  };
+  const task = response.task;
+  if (task?.type === 'continue') {
+    const value = task.value as { title?: string; card?: { contentType?: string; content?: Record<string, unknown> } };
+    if (value.card?.contentType === 'application/vnd.microsoft.card.adaptive' && value.card.content) return { kind: 'dialog', title: value.title ?? '', card: value.card.content };
+  }
+  if (task?.type === 'message' && typeof task.value === 'string') return { kind: 'message', text: task.value };
+  const preview = response.composeExtension?.activityPreview?.attachments ?? [];
+  if (response.composeExtension?.type === 'botMessagePreview' && preview.length === 1 && preview[0]?.contentType === 'application/vnd.microsoft.card.adaptive' && preview[0].content) {
+    return { kind: 'preview', card: preview[0].content };
+  }
+  if (typeof body === 'object' && body !== null && Object.keys(body).length === 0) return { kind: 'close' };
+  return { kind: 'other', body };
+}
+
 /** The plain text of a sent message. */
 export function textOf(activity: SentActivity | undefined): string {
   return String(activity?.body['text'] ?? '');

@@ -33,6 +33,36 @@ export function findExecute(card: unknown, verb: string): { verb: string; data: 
   return found;
 }
 
+/** The data of the card's first `Action.Submit` (a dialog's Save), which Teams sends back merged with the inputs. */
+export function findSubmit(card: unknown): Record<string, unknown> | undefined {
+  if (Array.isArray(card)) {
+    for (const child of card) {
+      const found = findSubmit(child);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (typeof card !== 'object' || card === null) return undefined;
+  const record = card as Record<string, unknown>;
+  if (record['type'] === 'Action.Submit') return (record['data'] ?? {}) as Record<string, unknown>;
+  return findSubmit(Object.values(record));
+}
+
+/** Finds the input with this id anywhere in the card (the body, containers, show-cards). */
+export function findInput(card: unknown, id: string): Record<string, unknown> | undefined {
+  if (Array.isArray(card)) {
+    for (const child of card) {
+      const found = findInput(child, id);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (typeof card !== 'object' || card === null) return undefined;
+  const record = card as Record<string, unknown>;
+  if (typeof record['type'] === 'string' && record['type'].startsWith('Input.') && record['id'] === id) return record;
+  return findInput(Object.values(record), id);
+}
+
 function walk(node: unknown, lines: string[]): void {
   if (Array.isArray(node)) return node.forEach((child) => walk(child, lines));
   if (typeof node !== 'object' || node === null) return;

@@ -74,6 +74,11 @@ export class FakeConnector {
     this.failures.push({ match, status, times, ...(headers ? { headers } : {}) });
   }
 
+  /** Forgets the scripted failures not yet used up. */
+  clearFailures(): void {
+    this.failures.length = 0;
+  }
+
   /** What was sent to one conversation (sends and replies: new messages). */
   messagesIn(conversationId: string): SentActivity[] {
     return this.sent.filter((entry) => entry.conversationId === conversationId && (entry.kind === 'send' || entry.kind === 'reply'));

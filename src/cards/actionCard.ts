@@ -5,8 +5,9 @@ import { formatDueDate, isOverdue, localDate } from '../domain/dateFormat';
 import { LIMITS } from '../domain/limits';
 import { isChair } from '../domain/series';
 import type { Action, ActionEvent, Person, Series } from '../domain/types';
-import { memberChoices, peopleLabel } from './people';
-import { prepareCard, type AdaptiveCardJson } from './render';
+import { renderOwnerPicker } from './ownerPicker';
+import { peopleLabel, type PickerScope } from './people';
+import { prepareCard, type AdaptiveCardJson, type CardElementJson } from './render';
 import template from './templates/actionCard.json';
 import { CARD_VERBS } from './verbs';
 
@@ -34,7 +35,6 @@ export interface ActionCardData {
   picking: boolean;
   text: string;
   owners: string;
-  ownerIds: string;
   due: string;
   dueValue: string;
   item: string;
@@ -43,8 +43,8 @@ export interface ActionCardData {
   history: Array<{ when: string; who: string; what: string }>;
   notice: string;
   noticeStyle: 'good' | 'attention' | 'warning' | 'accent';
-  /** The picker's choices: only in the copy that shows the picker, so shared copies stay small whatever the chat's size. */
-  memberChoices: Array<{ title: string; value: string }>;
+  /** The people picker: only in the copy that shows it, so shared copies stay small whatever the chat's size. */
+  ownerPicker?: CardElementJson;
   refreshUserIds: string[];
 }
 
@@ -58,8 +58,8 @@ export interface ActionCardView {
   notice?: { text: string; style: ActionCardData['noticeStyle'] };
   /** Set for the copy sent as a reminder: adds Snooze. */
   reminder?: boolean;
-  /** Set for the clicker's answer to Reassign: shows the owner picker. */
-  picking?: boolean;
+  /** Set for the clicker's answer to Reassign: shows the owner picker, searching where the card is. */
+  picking?: { scope: PickerScope };
   locale: string;
   now: string;
 }
@@ -89,10 +89,9 @@ export function actionCardData(action: Action, series: Series, view: ActionCardV
     isOpen: action.status === 'open',
     canManage: view.viewer ? manages(view.viewer) : true,
     showSnooze: view.reminder === true,
-    picking: view.picking === true,
+    picking: view.picking !== undefined,
     text: action.text,
     owners: peopleLabel(series, action.owners),
-    ownerIds: action.owners.map((owner) => owner.id).join(','),
     due: action.due ? `${formatDueDate(action.due, view.locale)}${overdue ? ' (overdue)' : ''}` : 'No due date',
     dueValue: action.due ?? '',
     item: formatAgendaItem(action.item),
@@ -104,7 +103,7 @@ export function actionCardData(action: Action, series: Series, view: ActionCardV
       .map((event) => ({ when: formatDueDate(localDate(event.at, series.timeZone), view.locale), who: event.by.name, what: describeEvent(event, view.locale) })),
     notice: view.notice?.text ?? '',
     noticeStyle: view.notice?.style ?? 'accent',
-    memberChoices: view.picking ? memberChoices(series, action.owners) : [],
+    ...(view.picking ? { ownerPicker: renderOwnerPicker(series, { label: 'Reassign to', chosen: action.owners, also: series.chair ? [series.chair] : [], scope: view.picking.scope }) } : {}),
     // Only members who may not manage the action need a different view; owners and the chair see the shared card.
     refreshUserIds:
       action.status === 'open'

@@ -39,3 +39,12 @@ export function bindConstants(node: unknown, constants: Record<string, unknown>)
   if (typeof node === 'object' && node !== null) return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, bindConstants(value, constants)]));
   return node;
 }
+
+/** One element of a card (an Adaptive Card element as JSON), for elements several cards share. */
+export type CardElementJson = { type: string; [key: string]: unknown };
+
+/** Prepares the template of an element several cards share, once; cards bind the result as `"${name}"`. */
+export function prepareElement<TData extends object>(templateJson: object): (data: TData) => CardElementJson {
+  const template = new Template(templateJson);
+  return (data) => template.expand({ $root: data }) as CardElementJson;
+}

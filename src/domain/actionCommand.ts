@@ -102,7 +102,7 @@ export function parseActionArgs(rawArgs: string, context: ActionParseContext): A
 }
 
 /** Drops a trailing "and" / "&" / comma between owners ("@A and @B", "DBe, EF"). */
-function stripJoiner(text: string): string {
+export function stripJoiner(text: string): string {
   return text.replace(/(?:\s*(?:,|&|\band\b))+\s*$/iu, '').trimEnd();
 }
 

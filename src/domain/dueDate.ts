@@ -45,6 +45,17 @@ const PLAIN_WORD = /^[A-Za-z]{5,}$/u;
 /** How much of the text chrono reads: just its tail after the last plain word, or (to test that against) all of it. */
 export type DueDateReading = 'tail' | 'whole';
 
+const WEEKDAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+/**
+ * The commonest due date there is, a keyword and a weekday's full name ("by Friday", "due on
+ * Monday"), as the whole tail after the last plain word, behind any @mention tokens: read without
+ * chrono, as chrono reads it (tested against it for every keyword, weekday, reference day and zone).
+ */
+const KEYWORD_AND_WEEKDAY = new RegExp(
+  `^(?:\uE000\d+\uE001\s+)*((?:(?:due\s+)?(?:by|before|until|till|on|for)|due)\s+(${WEEKDAY_NAMES.join('|')}))$`,
+  'iu',
+);
+
 /**
  * Finds a due-date phrase that ends the text ("… by Friday", "… due 12 June", "… in 2 weeks",
  * "… end of month", "… 2019-03-15"). Trailing spaces and full stops are ignored. The phrase needs
@@ -57,6 +68,11 @@ export function findTrailingDueDate(text: string, now: string, timeZone: string,
   const from = reading === 'tail' ? dateTailStart(body) : 0;
   // Ends with a plain word: no date phrase ends the text, and chrono need not read it at all.
   if (from === body.length) return undefined;
+  const weekday = reading === 'tail' ? KEYWORD_AND_WEEKDAY.exec(body.slice(from)) : null;
+  if (weekday?.[1] && weekday[2]) {
+    const phrase = weekday[1];
+    return { date: nextWeekday(localDate(now, timeZone), WEEKDAY_NAMES.indexOf(weekday[2].toLowerCase())), index: body.length - phrase.length, phrase };
+  }
   const found = lastDate(body.slice(from), now, timeZone, locale);
   if (!found) return undefined;
   const start = from + found.result.index;
@@ -83,6 +99,26 @@ export function dateTailStart(body: string): number {
   }
   const next = /\S/u.exec(body.slice(start));
   return next ? start + next.index : body.length;
+}
+
+/**
+ * Finds the first due-date phrase anywhere in a message's text ("Can you send it by Friday, please?"),
+ * under the same rule as a trailing one: a keyword before it, or a self-evident phrase. For
+ * prefilling a form from a message someone else wrote, where the date rarely ends the text.
+ */
+export function findDueDateIn(text: string, now: string, timeZone: string, locale: string): DueDateMatch | undefined {
+  const today = localDate(now, timeZone);
+  for (const result of parserFor(locale).parse(text, referenceNoon(today), { forwardDate: true })) {
+    if (!namesADay(result)) continue;
+    const date = calendarDate(result);
+    if (date === undefined) continue;
+    const keyword = KEYWORD_BEFORE.exec(text.slice(0, result.index));
+    if (!keyword && !/^on\s/iu.test(result.text) && !isSelfEvident(result)) continue;
+    const index = keyword ? keyword.index : result.index;
+    const phrase = text.slice(index, result.index + result.text.length).replace(/[\s,;.]+$/u, '');
+    return { date: sameWeekdayMeansNextWeek(result, date, today), index, phrase };
+  }
+  return undefined;
 }
 
 /** Parses a whole string as a due date (a form field or `/due A-3 next Tuesday`); undefined if it is not one. */
@@ -117,6 +153,17 @@ function namesADay(result: chrono.ParsedResult): boolean {
 
 function isSelfEvident(result: chrono.ParsedResult): boolean {
   return SELF_EVIDENT.test(result.text) || isEndOfPeriod(result);
+}
+
+/**
+ * The first `weekday` (0 = Sunday) after `today` (yyyy-MM-dd), never today itself: chrono's reading of
+ * a bare weekday moved forward (`forwardDate`), with `sameWeekdayMeansNextWeek` applied.
+ */
+function nextWeekday(today: string, weekday: number): string {
+  const [year = 1970, month = 1, day = 1] = today.split('-').map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  date.setUTCDate(day + (((weekday - date.getUTCDay() + 7) % 7) || 7));
+  return date.toISOString().slice(0, 10);
 }
 
 /**

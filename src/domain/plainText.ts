@@ -6,8 +6,16 @@
 export function toPlainText(html: string): string {
   const withBreaks = html.replace(/<br\s*\/?>/gi, '\n').replace(/<\/p>\s*<p[^>]*>/gi, '\n');
   const withoutTags = withBreaks.replace(/<\/?[a-z][^>]*>/gi, '');
-  return decodeEntities(withoutTags)
-    // Control characters would break cards and documents; tabs and newlines are kept.
+  return cleanTypedText(decodeEntities(withoutTags));
+}
+
+/**
+ * Tidies text a person typed into a card's input, which Teams sends as plain text: nothing in it is
+ * markup, so `<b>` and `&amp;` stay as typed. Control characters would break cards and documents;
+ * line breaks are kept, runs of spaces and tabs become one space.
+ */
+export function cleanTypedText(text: string): string {
+  return text
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
     .replace(/[ \t\u00A0]+/g, ' ')
     .replace(/ *\n */g, '\n')

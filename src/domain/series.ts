@@ -48,6 +48,15 @@ export function withChair(series: Series, chair: Person, source: NonNullable<Ser
   return { ...series, chair, chairSource: source };
 }
 
+/** How many recent owners a series remembers for the owner picker. */
+const RECENT_OWNERS = 8;
+
+/** Remembers an action's owners as the series' most recent ones, newest first, for the owner picker's short list. */
+export function withRecentOwners(series: Series, owners: readonly Person[]): Series {
+  const earlier = (series.recentOwners ?? []).filter((person) => !owners.some((owner) => owner.id === person.id));
+  return { ...series, recentOwners: [...owners, ...earlier].slice(0, RECENT_OWNERS) };
+}
+
 /** Hands out the next action number. */
 export function takeActionNumber(series: Series): { series: Series; number: number } {
   const number = series.lastActionNumber + 1;

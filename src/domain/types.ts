@@ -45,6 +45,8 @@ export interface Series extends SeriesKey {
   chairSource?: 'organizer' | 'installer' | 'configured';
   /** Members with their initials, as last read from Teams. */
   members: Member[];
+  /** Owners of the latest captures, newest first (a few): the owner picker's short list. */
+  recentOwners?: Person[];
   /** When `members` was last read from Teams (ISO instant). */
   membersReadAt?: string;
   /** IANA time zone the series meets in, from the last speaker's client. */

@@ -1,7 +1,7 @@
 import type { ActionDraft } from '../domain/actionCommand';
 import { localDate } from '../domain/dateFormat';
 import { recordIdFromSource } from '../domain/seriesId';
-import { takeActionNumber, takeDecisionNumber } from '../domain/series';
+import { takeActionNumber, takeDecisionNumber, withRecentOwners } from '../domain/series';
 import type { ScheduledJob } from '../domain/scheduling/schedulingTypes';
 import type { Action, CardCopy, Decision, Person, Series, SeriesKey, Versioned } from '../domain/types';
 import type { Logger } from '../observability/logger';
@@ -57,7 +57,9 @@ export class CaptureService {
   async captureAction(chat: Versioned<Series>, request: CaptureRequest, draft: ActionDraft, publish: Publish<Action>): Promise<Captured<Action>> {
     const id = recordIdFromSource('action', request.key, request.sourceId);
     const saved = await this.saveNumbered<Action>(chat, request, id, 'action', (series, meetingId) => {
-      const { series: next, number } = takeActionNumber(series);
+      const { series: numbered, number } = takeActionNumber(series);
+      // Written in the same batch as the number: the owner picker offers recent owners first.
+      const next = withRecentOwners(numbered, draft.owners);
       const action: Action = {
         id,
         seriesId: series.id,

@@ -44,13 +44,16 @@ export class ChatService {
 
   /**
    * The series with a member list fit for resolving owners: re-read from Teams when it is old, or
-   * when someone @mentioned is not on it (they joined since).
+   * when someone @mentioned or chosen in a picker is not on it (they joined since). People are
+   * matched by Teams id when they carry one (a mention), else by id (an Entra id from a picker).
    */
   async loadWithMembers(turn: ChatTurn, directory: ChatDirectory, mentioned: readonly Person[] = []): Promise<Versioned<Series>> {
     const series = await this.load(turn);
     const readAt = series.value.membersReadAt;
     const age = readAt ? Date.parse(turn.now) - Date.parse(readAt) : Infinity;
-    const unknown = mentioned.some((person) => !series.value.members.some((member) => member.teamsId === person.teamsId));
+    const known = (person: Person) =>
+      series.value.members.some((member) => (person.teamsId !== undefined ? member.teamsId === person.teamsId : member.id === person.id));
+    const unknown = mentioned.some((person) => !known(person));
     if (age < MEMBERS_FRESH_MS && !unknown) return series;
     return this.refresh(turn, directory);
   }

@@ -9,6 +9,8 @@ import { handleChangeDueDate } from './handlers/changeDueDateHandler';
 import { handleCloseAction } from './handlers/closeActionHandler';
 import { handleCloseCommand } from './handlers/closeCommandHandler';
 import { handleCreateAction } from './handlers/createActionHandler';
+import { handleCreateActionFetch } from './handlers/createActionFetchHandler';
+import { handleCreateActionSubmit } from './handlers/createActionSubmitHandler';
 import { handleDecisionCommand } from './handlers/decisionCommandHandler';
 import { handleDigestClose } from './handlers/digestCloseHandler';
 import { handleHelp } from './handlers/helpHandler';
@@ -28,9 +30,10 @@ import { handleRefreshCard } from './handlers/refreshCardHandler';
 import { handleSaveSettings, handleSettingsCommand, handleSettingsInChat } from './handlers/settingsHandlers';
 import { handleSnooze } from './handlers/snoozeHandler';
 import { handleUpdateCommand } from './handlers/updateCommandHandler';
-import type { CardHandler, CommandHandler, EventHandler, TeamsEvent } from './turn';
+import { EXTENSION_COMMANDS, type ExtensionCommandId } from './extensionCommands';
+import type { CardHandler, CommandHandler, EventHandler, ExtensionHandler, TeamsEvent } from './turn';
 
-/** Every way into the bot, in one table: chat commands, 1:1 commands, card verbs and Teams events. */
+/** Every way into the bot, in one table: chat commands, 1:1 commands, card verbs, message-extension commands and Teams events. */
 export interface RouteTable {
   /** Chat command → handler; typed over every command, so none can be left unrouted. */
   commands: Record<CommandName, CommandHandler>;
@@ -38,6 +41,8 @@ export interface RouteTable {
   personalCommands: Partial<Record<CommandName, CommandHandler>>;
   /** Card verb → handler, keyed by the same constants the card templates use. */
   cardVerbs: Record<CardVerb, CardHandler>;
+  /** Message-extension command id (as the manifest declares it) → its dialog's opening and its Save. */
+  extensionCommands: Record<ExtensionCommandId, { fetchTask: ExtensionHandler; submitAction: ExtensionHandler }>;
   /** Teams event → handler. */
   events: { [K in TeamsEvent['kind']]: EventHandler<K> };
 }
@@ -80,6 +85,9 @@ export const ROUTES: RouteTable = {
     [CARD_VERBS.snooze]: handleSnooze,
     [CARD_VERBS.digestClose]: handleDigestClose,
     [CARD_VERBS.saveSettings]: handleSaveSettings,
+  },
+  extensionCommands: {
+    [EXTENSION_COMMANDS.createAction]: { fetchTask: handleCreateActionFetch, submitAction: handleCreateActionSubmit },
   },
   events: {
     meetingStart: handleMeetingStart,

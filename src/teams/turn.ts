@@ -1,5 +1,6 @@
 import type { AdaptiveCardJson } from '../cards/render';
 import type { MentionedPerson } from '../domain/mentions';
+import type { SourceMessage } from '../domain/messageDraft';
 import type { CardCopy, Person, SeriesKey } from '../domain/types';
 import type { MinutesLinks } from '../minutes/minutesLinks';
 import type { Logger } from '../observability/logger';
@@ -75,17 +76,59 @@ export type TeamsEvent =
   | { kind: 'installed'; action: string }
   | { kind: 'membersChanged' };
 
+/** Where a message-extension command was opened: a message's "…" menu, the compose box, or the command box. */
+export type ExtensionContext = 'message' | 'compose' | 'commandBox' | 'unknown';
+
+/** The message a message action was opened on, as far as Teams' payload could be read. */
+export type ExtensionSource =
+  | { kind: 'message'; message: SourceMessage; /** The chat Teams' link to the message names, when it has one. */ conversationId?: string }
+  /** Opened from the compose box or the command box: there is no message. */
+  | { kind: 'none' }
+  /** Opened on a message, but Teams sent no message (or one that could not be read). */
+  | { kind: 'missing' | 'unreadable' };
+
+/**
+ * A message-extension action command (`composeExtension/fetchTask` opens its dialog,
+ * `composeExtension/submitAction` is its Save), as the adapter reads it. Everything but `step` came
+ * from the client and is checked by the handler.
+ */
+export interface ExtensionAction {
+  step: 'fetchTask' | 'submitAction';
+  /** The command's id from the app manifest ('' when Teams sent none). */
+  commandId: string;
+  context: ExtensionContext;
+  source: ExtensionSource;
+  /** The dialog's inputs merged with its button's data, as submitted. */
+  data: unknown;
+  /** Set when the person pressed Edit or Send on a bot-message preview: the previewed card as Teams sends it back. */
+  preview?: { action: 'edit' | 'send'; card: unknown };
+}
+
+/** How a message-extension invoke is answered: a dialog (task module), a short message, a bot-message preview, or closing the dialog. */
+export type DialogAnswer =
+  | { kind: 'dialog'; title: string; card: AdaptiveCardJson }
+  | { kind: 'message'; text: string }
+  | { kind: 'preview'; card: AdaptiveCardJson }
+  | { kind: 'close' };
+
 /** What arrives in a turn, as the adapter reads it. */
 export type Inbound =
   | { kind: 'message'; text: string }
   | { kind: 'cardAction'; verb: unknown; data: unknown }
+  | { kind: 'extensionAction'; action: ExtensionAction }
   | { kind: 'event'; event: TeamsEvent };
+
+/** What a turn answers with: a click with the clicker's card, a message-extension invoke with a `DialogAnswer`, the rest with nothing. */
+export type AnswerOf<I extends Inbound> = I extends { kind: 'cardAction' } ? AdaptiveCardJson : I extends { kind: 'extensionAction' } ? DialogAnswer : undefined;
 
 /** A chat command's handler: the text after the command word, already split off. */
 export type CommandHandler = (turn: Turn, args: string) => Promise<void>;
 
 /** A card button's handler: the button's data merged with the card's inputs; answers with the clicker's card. */
 export type CardHandler = (turn: Turn, data: unknown) => Promise<AdaptiveCardJson>;
+
+/** A message-extension command's handler for one step (open the dialog, or its Save). */
+export type ExtensionHandler = (turn: Turn, action: ExtensionAction) => Promise<DialogAnswer>;
 
 /** A Teams event's handler. */
 export type EventHandler<K extends TeamsEvent['kind'] = TeamsEvent['kind']> = (turn: Turn, event: Extract<TeamsEvent, { kind: K }>) => Promise<void>;

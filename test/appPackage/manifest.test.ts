@@ -1,4 +1,6 @@
 import { validateManifest } from '../../scripts/app-package/validate-manifest';
+import { EXTENSION_COMMANDS } from '../../src/teams/extensionCommands';
+import { ROUTES } from '../../src/teams/routes';
 import { REALISTIC_ENV, resolvedManifest, type Manifest } from './manifestFixture';
 
 /** Teams documents these limits for bot commands; schemas after v1.19 allow more, older clients do not. */
@@ -82,6 +84,22 @@ describe('appPackage/manifest.json', () => {
       expect(command.title.length).toBeLessThanOrEqual(TITLE_MAX);
       expect(command.description.length).toBeLessThanOrEqual(DESCRIPTION_MAX);
     }
+  });
+
+  it('declares Create action on the bot: an action command whose dialog the bot builds, on messages, the compose box and the command box', () => {
+    expect(manifest.composeExtensions).toHaveLength(1);
+    const [extension] = manifest.composeExtensions;
+    expect(extension.botId).toBe(manifest.bots[0].botId);
+    // The route table answers exactly the commands the manifest declares.
+    expect((extension.commands as Manifest[]).map((command) => command.id)).toEqual(Object.keys(ROUTES.extensionCommands));
+    expect(Object.values(EXTENSION_COMMANDS)).toEqual(Object.keys(ROUTES.extensionCommands));
+    const [command] = extension.commands;
+    expect(command).toMatchObject({ id: EXTENSION_COMMANDS.createAction, type: 'action', title: 'Create action', fetchTask: true });
+    expect([...command.context].sort()).toEqual(['commandBox', 'compose', 'message']);
+    // A dialog built by the bot (fetchTask) takes no static parameters.
+    expect(command.parameters).toBeUndefined();
+    expect(command.title.length).toBeLessThanOrEqual(TITLE_MAX);
+    expect(command.description.length).toBeLessThanOrEqual(DESCRIPTION_MAX);
   });
 
   it('asks for exactly the resource-specific permissions the features use', () => {

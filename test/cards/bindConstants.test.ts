@@ -31,7 +31,7 @@ describe('the action card with its constants bound at load', () => {
   const views: Array<[string, typeof open, ActionCardView]> = [
     ['the shared copy', open, { locale: 'en-GB', now }],
     ['a clicker who may not manage it, with a notice', open, { viewer: members[2], notice: { text: 'Update added.', style: 'good' }, locale: 'en-GB', now }],
-    ['the owner picker', open, { viewer: members[0], picking: true, locale: 'en-GB', now }],
+    ['the owner picker', open, { viewer: members[0], picking: { scope: 'chat' }, locale: 'en-GB', now }],
     ['a reminder', open, { viewer: members[1], reminder: true, locale: 'en-US', now }],
     ['a closed action', closed, { locale: 'en-GB', now }],
   ];

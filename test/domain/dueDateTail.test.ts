@@ -1,8 +1,9 @@
 /**
- * Chrono reads only the date-like tail of an action's text (`dateTailStart`). That must change no
- * answer: here the tail reading is compared with reading the whole text on texts made of date
- * words, numbers, punctuation, mention tokens and plain words in random order, with and without
- * a due-date phrase at the end.
+ * Chrono reads only the date-like tail of an action's text (`dateTailStart`), and a tail that is
+ * just a keyword and a weekday is read without it. That must change no answer: here the tail
+ * reading is compared with chrono reading the whole text, on texts made of date words, numbers,
+ * punctuation, mention tokens and plain words in random order, with and without a due-date phrase
+ * at the end, and on every keyword and weekday from every day of the week.
  */
 import { dateTailStart, findTrailingDueDate } from '../../src/domain/dueDate';
 
@@ -62,5 +63,41 @@ describe('reading the tail finds what reading the whole text finds', () => {
       if (JSON.stringify(whole) !== JSON.stringify(tail)) differences.push(`${JSON.stringify(text)} ${now} ${zone} ${locale}: ${JSON.stringify(whole)} ≠ ${JSON.stringify(tail)}`);
     }
     expect(differences).toEqual([]);
+  });
+});
+
+describe('a keyword and a weekday, read without chrono, read as chrono reads them', () => {
+  const keywords = ['by', 'before', 'until', 'till', 'on', 'for', 'due', 'due by', 'due before', 'due until', 'due till', 'due on', 'due for', 'Due  By'];
+  const weekdays = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'friday'];
+  const before = ['', 'Report ', 'Circulate the protocol to the panel ', 'the panel \uE0000\uE001 ', 'Send it \uE0001\uE001 \uE00012\uE001 ', 'at 5pm ', 'Meet on 12 June ', 'Book 3 rooms, '];
+  // Two weeks of days (every weekday against every weekday), a year's end, and the days the clocks change in each zone.
+  const days = [
+    ...Array.from({ length: 14 }, (_, index) => new Date(Date.UTC(2019, 2, 11 + index, 14)).toISOString()),
+    '2019-12-30T14:00:00.000Z',
+    '2019-03-30T23:30:00.000Z',
+    '2019-03-31T00:30:00.000Z',
+    '2019-10-27T00:30:00.000Z',
+    '2019-03-10T04:30:00.000Z',
+    '2019-04-06T13:30:00.000Z',
+  ];
+
+  it.each(['Europe/London', 'Pacific/Auckland', 'America/New_York'])('in %s', (zone) => {
+    const differences: string[] = [];
+    let read = 0;
+    for (const now of days) {
+      for (const keyword of keywords) {
+        for (const weekday of weekdays) {
+          for (const start of before) {
+            const text = `${start}${keyword} ${weekday}`;
+            const tail = findTrailingDueDate(text, now, zone, 'en-GB', 'tail');
+            const whole = findTrailingDueDate(text, now, zone, 'en-GB', 'whole');
+            if (tail) read += 1;
+            if (JSON.stringify(tail) !== JSON.stringify(whole)) differences.push(`${JSON.stringify(text)} at ${now}: ${JSON.stringify(whole)} ≠ ${JSON.stringify(tail)}`);
+          }
+        }
+      }
+    }
+    expect(differences).toEqual([]);
+    expect(read).toBeGreaterThan(0);
   });
 });

@@ -1,4 +1,4 @@
-import { ActivityTypes, type Request, type Response, type TurnContext } from 'botbuilder';
+import { ActivityTypes, INVOKE_RESPONSE_KEY, type Request, type Response, type TurnContext } from 'botbuilder';
 import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import type { BotCredentials } from '../../config';
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCardJson } from '../../cards/render';
@@ -7,8 +7,10 @@ import type { ChatDirectory } from '../../services/chatDirectory';
 import type { Messenger } from '../../services/messenger';
 import { dispatch } from '../dispatch';
 import type { TeamsRetryPolicy } from '../teamsRetry';
-import type { Inbound, TeamsEvent, TeamsRoom } from '../turn';
+import type { AnswerOf, ExtensionAction, Inbound, TeamsEvent, TeamsRoom } from '../turn';
+import { answerExtension } from './extensionAnswers';
 import { readMeetingEvent, readParticipants } from './readEvents';
+import { readExtensionAction } from './readExtensionAction';
 import { BotFrameworkMessenger } from './messenger';
 import { sendRepliesAsPlainText } from './plainReplies';
 import { personFrom, readTurn } from './readTurn';
@@ -45,6 +47,8 @@ export interface TeamsAdapterOptions {
 }
 
 const ACTION_INVOKE = 'adaptiveCard/action';
+/** A message-extension action's two invokes: opening its dialog, and the dialog's Save. */
+const EXTENSION_INVOKES: Record<string, ExtensionAction['step']> = { 'composeExtension/fetchTask': 'fetchTask', 'composeExtension/submitAction': 'submitAction' };
 
 /**
  * Builds the botbuilder adapter and teams-ai application and registers one route per kind of
@@ -61,7 +65,7 @@ export function createTeamsAdapter(room: TeamsRoom, credentials: BotCredentials,
   });
   const messenger = new BotFrameworkMessenger(adapter, credentials.appId, options.retry ? { retry: options.retry } : {});
   const app = new Application<TurnState>({ adapter, botAppId: credentials.appId, startTypingTimer: false, removeRecipientMention: true });
-  const run = (context: TurnContext, inbound: Inbound) => {
+  const run = <I extends Inbound>(context: TurnContext, inbound: I): Promise<AnswerOf<I>> => {
     const facts = readTurn(context, options.clock.now());
     const turn = { facts, room, reply: turnReplies(context, facts, messenger, room.logger), directory: teamsDirectory(context, facts.meetingId, room.logger) };
     return dispatch(turn, inbound);
@@ -83,6 +87,16 @@ export function createTeamsAdapter(room: TeamsRoom, credentials: BotCredentials,
     },
     true,
   );
+  // Every command id is routed here rather than through teams-ai's per-command helpers, which answer
+  // 501 to an id they do not know: the route table answers an unknown or missing id in words.
+  app.addRoute(
+    async (context) => context.activity.type === ActivityTypes.Invoke && Object.hasOwn(EXTENSION_INVOKES, context.activity.name ?? ''),
+    async (context) => {
+      const step = EXTENSION_INVOKES[context.activity.name ?? ''] ?? 'fetchTask';
+      await answerExtension(context, await run(context, { kind: 'extensionAction', action: readExtensionAction(context, step) }));
+    },
+    true,
+  );
   app.message(
     async (context) => typeof context.activity.text === 'string',
     async (context) => {
@@ -101,6 +115,10 @@ export function createTeamsAdapter(room: TeamsRoom, credentials: BotCredentials,
     options.onTurnError?.(error);
     if (context.activity.type === ActivityTypes.Message) {
       await context.sendActivity('Something went wrong on my side and I could not finish that. Please try again in a moment.');
+    }
+    if (Object.hasOwn(EXTENSION_INVOKES, context.activity.name ?? '') && !context.turnState.get(INVOKE_RESPONSE_KEY)) {
+      // A dialog answered in words rather than left to fail; whether a Save got as far as saving is unknown here.
+      await answerExtension(context, { kind: 'message', text: 'Something went wrong on my side. Type /actions in the chat to see whether your action was saved before trying again.' });
     }
   });
   return {

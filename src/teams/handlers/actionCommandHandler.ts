@@ -15,7 +15,7 @@ export const handleActionCommand: CommandHandler = async (turn, args) => {
   if (parsed.kind === 'invalid') return turn.reply.say(parsed.message);
   if (parsed.kind === 'needsForm') {
     const notice = parsed.reason === 'noOwner' ? 'Who will do it? Choose the owner(s), then save.' : '';
-    await turn.reply.sendCard(renderActionFormCard(series, parsed.draft, notice));
+    await turn.reply.sendCard(renderActionFormCard(series, parsed.draft, { notice, author: facts.speaker }));
     return;
   }
   await room.useCases.capture.captureAction(chat, { key: facts.key, sourceId: facts.activityId, by: facts.speaker, at: facts.now }, parsed.draft, (action) =>
