@@ -2,6 +2,7 @@ import type { StorageConfig } from './store/storage';
 import { isValidTimeZone } from './domain/dateFormat';
 import { COSMOS_DATABASE_DEFAULT } from './store/cosmos/containers';
 import { readMinutesConfig, type MinutesConfig } from './minutes/minutesConfig';
+import { readGraphConfig, type GraphConfig } from './graph/graphConfig';
 
 /** Bot Framework credentials; all empty means local mode (no authentication, for tests and the Playground). */
 export interface BotCredentials {
@@ -27,6 +28,8 @@ export interface AppConfig {
   telemetryConnectionString?: string;
   /** The in-process scheduler; absent means off (tests and tools drive `tick` themselves). */
   scheduler?: SchedulerConfig;
+  /** Microsoft Graph (proactive installation, attendance reports); absent means off. */
+  graph?: GraphConfig;
 }
 
 /** When the in-process scheduler runs and how it times the chair's digest. */
@@ -87,6 +90,7 @@ export function readConfig(env: NodeJS.ProcessEnv): AppConfig {
   const scheduler = readSchedulerConfig(value, problems);
 
   const minutes = readMinutesConfig(value, production, problems);
+  const graph = readGraphConfig(value, production, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -100,6 +104,7 @@ export function readConfig(env: NodeJS.ProcessEnv): AppConfig {
     minutes,
     ...(telemetryConnectionString ? { telemetryConnectionString } : {}),
     scheduler,
+    ...(graph ? { graph } : {}),
   };
 }
 

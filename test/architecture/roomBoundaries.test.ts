@@ -26,6 +26,14 @@ const forbidden: Case[] = [
   ['src/scheduler/x.ts', "import { dispatch } from '../teams/dispatch';"],
   ['src/http/x.ts', "import { TurnContext } from 'botbuilder';"],
   ['src/startBot.ts', "import restify from 'restify';"],
+  ['src/services/x.ts', "import { Client } from '@microsoft/microsoft-graph-client';"],
+  ['src/services/x.ts', "import { GraphClient } from '../graph/graphClient';"],
+  ['src/scheduler/jobs/x.ts', "import { GraphClient } from '../../graph/graphClient';"],
+  ['src/teams/handlers/x.ts', "import { openGraph } from '../../graph/openGraph';"],
+  ['src/teams/botframework/x.ts', "import { Client } from '@microsoft/microsoft-graph-client';"],
+  ['src/startBot.ts', "import { Client } from '@microsoft/microsoft-graph-client';"],
+  ['src/graph/x.ts', "import type { Turn } from '../teams/turn';"],
+  ['src/graph/x.ts', "import type { Storage } from '../store/storage';"],
 ];
 
 const allowed: Case[] = [
@@ -36,6 +44,10 @@ const allowed: Case[] = [
   ['src/scheduler/jobs/x.ts', "import { renderActionCard } from '../../cards/actionCard';"],
   ['src/http/x.ts', "import restify from 'restify';"],
   ['src/store/cosmos/x.ts', "import { CosmosClient } from '@azure/cosmos';"],
+  ['src/graph/x.ts', "import { Client } from '@microsoft/microsoft-graph-client';"],
+  ['src/graph/x.ts', "import { GraphRefused } from '../services/graphFailures';"],
+  ['src/graph/x.ts', "import type { OnlineMeetingRef } from '../domain/types';"],
+  ['src/startBot.ts', "import { openGraph } from './graph/openGraph';"],
 ];
 
 /**
