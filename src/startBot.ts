@@ -2,6 +2,8 @@ import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { AppConfig } from './config';
 import { systemClock, type Clock } from './domain/clock';
+import { openGraph } from './graph/openGraph';
+import type { GraphRetryPolicy } from './graph/graphRetry';
 import { startServer, type RunningServer } from './http/server';
 import { MinutesLinks } from './minutes/minutesLinks';
 import { readMinutesConfig } from './minutes/minutesConfig';
@@ -35,6 +37,8 @@ export interface BotOverrides {
   host?: string;
   /** Retry policy for proactive sends (tests use short delays). */
   teamsRetry?: TeamsRetryPolicy;
+  /** Retry policy for Microsoft Graph requests (tests use short delays). */
+  graphRetry?: GraphRetryPolicy;
   /** Names this instance in scheduler claims. */
   instanceId?: string;
   /** How long a scheduler claim holds before another instance may take the job. */
@@ -58,6 +62,7 @@ export async function startBot(config: AppConfig, overrides: BotOverrides = {}):
   const minutesLinks = new MinutesLinks(minutes.linkSecret, () => minutes.publicUrl ?? serverUrl);
   const clock = overrides.clock ?? systemClock;
   const chairDigestLeadHours = config.scheduler?.chairDigestLeadHours ?? DEFAULT_CHAIR_DIGEST_LEAD_HOURS;
+  const graph = openGraph(config.graph, overrides.graphRetry);
   const useCases = createUseCases({ storage, logger, defaultTimeZone: config.defaultTimeZone, chairDigestLeadHours });
   const teams = createTeamsAdapter({ useCases, minutesLinks, logger, defaultTimeZone: config.defaultTimeZone }, config.credentials, {
     clock,
@@ -66,7 +71,7 @@ export async function startBot(config: AppConfig, overrides: BotOverrides = {}):
   });
   const scheduler = {
     storage,
-    notifier: new PersonalDelivery(teams.messenger, storage.users, logger),
+    notifier: new PersonalDelivery(teams.messenger, storage.users, logger, { clock, ...(graph?.installer ? { installer: graph.installer } : {}) }),
     logger,
     instanceId: overrides.instanceId ?? `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
     leaseMs: overrides.leaseMs ?? 5 * 60 * 1000,

@@ -41,6 +41,7 @@ export class FakeConnector {
   private readonly members = new Map<string, ConnectorMember[]>();
   private readonly meetings = new Map<string, { organizer: ConnectorMember; title: string; start: string; end: string }>();
   private readonly failures: Failure[] = [];
+  private hasApp?: (memberId: string) => boolean;
   private server?: http.Server;
   private nextId = 1;
   /** Base URL the bot is told to use as `serviceUrl`. */
@@ -67,6 +68,14 @@ export class FakeConnector {
   /** Sets what `GET /v1/meetings/{id}` answers. */
   setMeeting(meetingId: string, meeting: { organizer: ConnectorMember; title: string; start: string; end: string }): void {
     this.meetings.set(meetingId, meeting);
+  }
+
+  /**
+   * Opens a 1:1 chat only with people who have the app (`hasApp(teamsId)`), answering 403 for the
+   * rest as Teams does; by default every 1:1 opens.
+   */
+  requireApp(hasApp: (memberId: string) => boolean): void {
+    this.hasApp = hasApp;
   }
 
   /** Makes the next `times` requests whose path matches fail with `status`. */
@@ -134,6 +143,7 @@ export class FakeConnector {
   private createConversation(res: http.ServerResponse, body: Record<string, unknown>): void {
     const member = (body['members'] as Array<{ id?: string }> | undefined)?.[0]?.id;
     if (!member) return send(res, 400, { error: { code: 'BadArgument', message: 'members is required' } });
+    if (this.hasApp && !this.hasApp(member)) return send(res, 403, { error: { code: 'Forbidden', message: 'The bot is not installed for this user.' } });
     const id = `a:1${member.replace(/^29:/, '')}`;
     this.created.push({ conversationId: id, memberId: member, body });
     send(res, 201, { id, activityId: `created-${this.nextId++}` });
