@@ -63,7 +63,7 @@ export async function startBot(config: AppConfig, overrides: BotOverrides = {}):
   const clock = overrides.clock ?? systemClock;
   const chairDigestLeadHours = config.scheduler?.chairDigestLeadHours ?? DEFAULT_CHAIR_DIGEST_LEAD_HOURS;
   const graph = openGraph(config.graph, overrides.graphRetry);
-  const useCases = createUseCases({ storage, logger, defaultTimeZone: config.defaultTimeZone, chairDigestLeadHours });
+  const useCases = createUseCases({ storage, logger, defaultTimeZone: config.defaultTimeZone, chairDigestLeadHours, ...(graph ? { attendanceReports: graph.attendance } : {}) });
   const teams = createTeamsAdapter({ useCases, minutesLinks, logger, defaultTimeZone: config.defaultTimeZone }, config.credentials, {
     clock,
     ...(overrides.onTurnError ? { onTurnError: overrides.onTurnError } : {}),
@@ -77,6 +77,7 @@ export async function startBot(config: AppConfig, overrides: BotOverrides = {}):
     leaseMs: overrides.leaseMs ?? 5 * 60 * 1000,
     chairDigestLeadHours,
     defaultLocale: 'en-GB',
+    ...(useCases.attendance ? { attendance: useCases.attendance } : {}),
   };
   const tick = (now?: string) => runTick(scheduler, now ?? clock.now());
   const timer = config.scheduler?.enabled ? startSchedulerTimer(() => tick(), config.scheduler.intervalSeconds * 1000, logger) : undefined;

@@ -65,6 +65,15 @@ export class FakeConnector {
     this.members.set(conversationId, members);
   }
 
+  /**
+   * The online meeting's id in Microsoft Graph that `GET /v1/meetings/{id}` gives as
+   * `msGraphResourceId` (shaped as Teams makes them: base64 of organizer and thread).
+   */
+  onlineMeetingIdOf(meetingId: string): string {
+    const meeting = this.meetings.get(meetingId);
+    return Buffer.from(`1*${meeting?.organizer.aadObjectId ?? ''}*0**${meetingId}`).toString('base64').replace(/=+$/, '');
+  }
+
   /** Sets what `GET /v1/meetings/{id}` answers. */
   setMeeting(meetingId: string, meeting: { organizer: ConnectorMember; title: string; start: string; end: string }): void {
     this.meetings.set(meetingId, meeting);
@@ -161,7 +170,7 @@ export class FakeConnector {
     const meeting = this.meetings.get(meetingId);
     if (!meeting) return send(res, 404, { error: { code: 'NotFound', message: 'meeting' } });
     send(res, 200, {
-      details: { id: meetingId, title: meeting.title, scheduledStartTime: meeting.start, scheduledEndTime: meeting.end, type: 'Scheduled' },
+      details: { id: meetingId, msGraphResourceId: this.onlineMeetingIdOf(meetingId), title: meeting.title, scheduledStartTime: meeting.start, scheduledEndTime: meeting.end, type: 'Scheduled' },
       conversation: { id: 'meeting-conversation', isGroup: true },
       organizer: meeting.organizer,
     });

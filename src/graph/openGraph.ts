@@ -1,5 +1,7 @@
 import type { AppInstaller } from '../services/appInstaller';
+import type { AttendanceReports } from '../services/attendanceReports';
 import { GraphAppInstaller } from './graphAppInstaller';
+import { GraphAttendanceReports } from './graphAttendanceReports';
 import { GraphClient } from './graphClient';
 import type { GraphConfig } from './graphConfig';
 import type { GraphRetryPolicy } from './graphRetry';
@@ -10,6 +12,7 @@ export interface GraphPorts {
   client: GraphClient;
   /** Absent without the app's catalog id (`TEAMS_APP_CATALOG_ID`). */
   installer?: AppInstaller;
+  attendance: AttendanceReports;
 }
 
 /** Builds the Graph client and the ports over it; undefined when Graph is off. */
@@ -19,5 +22,6 @@ export function openGraph(config: GraphConfig | undefined, retry?: GraphRetryPol
   return {
     client,
     ...(config.teamsAppCatalogId ? { installer: new GraphAppInstaller(client, config.endpoint, config.teamsAppCatalogId) } : {}),
+    attendance: new GraphAttendanceReports(client),
   };
 }

@@ -74,6 +74,11 @@ export type ScheduledJob = {
     }
   | { kind: 'weeklyDigest'; userId: string }
   | { kind: 'chairDigest'; series: SeriesKey; meetingAt: string }
+  /**
+   * Take a meeting's attendance from Teams' report: due when the meeting should have ended (moved to
+   * its end when Teams says it ended), tried again while the report is not there yet, until `giveUpAt`.
+   */
+  | { kind: 'meetingAttendance'; series: SeriesKey; meetingId: string; giveUpAt: string }
 );
 
 /** The kinds of scheduled work. */
