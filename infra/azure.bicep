@@ -59,13 +59,20 @@ param minutesLinkSecret string = newGuid()
 @description('Client id of the Entra app the tabs sign users in with (Teams SSO; the Toolkit\'s aadApp/create writes TAB_SSO_APP_ID). Empty: the tabs cannot sign anyone in.')
 param tabSsoAppId string = ''
 
+@allowed(['off', 'managedIdentity'])
+@description('Microsoft Graph, for installing the app for owners (private reminders) and reading attendance reports. managedIdentity signs in as the bot\'s identity: grant it GRAPH_PERMISSIONS_TO_GRANT first (docs/DEPLOY.md § Microsoft Graph).')
+param graphAuth string = 'off'
+
+@description('The app\'s id in your organisation\'s Teams app catalog (TEAMS_APP_PUBLISHED_APP_ID after `atk publish` and approval); empty: the bot installs nothing.')
+param teamsAppCatalogId string = ''
+
 // Deterministic per resource group, so re-running a deployment updates the same resources.
 var baseName = toLower('${resourceBaseName}${empty(resourceSuffix) ? take(uniqueString(resourceGroup().id), 6) : resourceSuffix}')
 var serverless = cosmosCapacityMode == 'Serverless'
 // Built-in "Cosmos DB Built-in Data Contributor": read and write items; no control-plane rights.
 var cosmosDataContributorRoleId = '00000000-0000-0000-0000-000000000002'
 
-// The bot's only identity: Bot Framework tokens, Cosmos DB data access, nothing else.
+// The bot's only identity: Bot Framework tokens, Cosmos DB data access, and Microsoft Graph only as far as an admin grants it.
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   name: '${baseName}-identity'
   location: location
@@ -193,6 +200,8 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'MINUTES_LINK_SECRET', value: minutesLinkSecret }
         // The tabs accept Teams SSO tokens for this app; its ID URI is api://<WEBSITE_HOSTNAME>/<id>.
         { name: 'TAB_SSO_APP_ID', value: tabSsoAppId }
+        { name: 'GRAPH_AUTH', value: graphAuth }
+        { name: 'TEAMS_APP_CATALOG_ID', value: teamsAppCatalogId }
       ]
     }
   }
@@ -241,3 +250,7 @@ output BOT_DOMAIN string = webApp.properties.defaultHostName
 output BOT_ID string = identity.properties.clientId
 output BOT_TENANT_ID string = identity.properties.tenantId
 output COSMOS_ENDPOINT string = cosmos.properties.documentEndpoint
+// What a tenant admin grants the identity for Microsoft Graph (app role assignments on its service principal), and the
+// application access policy that attendance reports also need: docs/DEPLOY.md § Microsoft Graph.
+output GRAPH_PRINCIPAL_ID string = identity.properties.principalId
+output GRAPH_PERMISSIONS_TO_GRANT string = 'TeamsAppInstallation.ReadWriteSelfForUser.All OnlineMeetingArtifact.Read.All'

@@ -3,6 +3,7 @@ import { isValidTimeZone } from './domain/dateFormat';
 import { COSMOS_DATABASE_DEFAULT } from './store/cosmos/containers';
 import { readMinutesConfig, type MinutesConfig } from './minutes/minutesConfig';
 import { readTabsConfig, type TabsConfig } from './web/tabsConfig';
+import { readGraphConfig, type GraphConfig } from './graph/graphConfig';
 
 /** Bot Framework credentials; all empty means local mode (no authentication, for tests and the Playground). */
 export interface BotCredentials {
@@ -30,6 +31,8 @@ export interface AppConfig {
   scheduler?: SchedulerConfig;
   /** The tabs' sign-in (Teams SSO, or the development sign-in in local mode); absent: no SSO, dev sign-in in local mode. */
   tabs?: TabsConfig;
+  /** Microsoft Graph (proactive installation, attendance reports); absent means off. */
+  graph?: GraphConfig;
 }
 
 /** When the in-process scheduler runs and how it times the chair's digest. */
@@ -91,6 +94,7 @@ export function readConfig(env: NodeJS.ProcessEnv): AppConfig {
 
   const minutes = readMinutesConfig(value, production, problems);
   const tabs = readTabsConfig(value, { production, localMode: !appId, ...(minutes.publicUrl ? { publicUrl: minutes.publicUrl } : {}) }, problems);
+  const graph = readGraphConfig(value, production, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -105,6 +109,7 @@ export function readConfig(env: NodeJS.ProcessEnv): AppConfig {
     ...(telemetryConnectionString ? { telemetryConnectionString } : {}),
     scheduler,
     tabs,
+    ...(graph ? { graph } : {}),
   };
 }
 

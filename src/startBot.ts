@@ -2,6 +2,8 @@ import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { AppConfig } from './config';
 import { systemClock, type Clock } from './domain/clock';
+import { openGraph } from './graph/openGraph';
+import type { GraphRetryPolicy } from './graph/graphRetry';
 import { startServer, type RunningServer } from './http/server';
 import { MinutesLinks } from './minutes/minutesLinks';
 import { readMinutesConfig } from './minutes/minutesConfig';
@@ -36,6 +38,8 @@ export interface BotOverrides {
   host?: string;
   /** Retry policy for proactive sends (tests use short delays). */
   teamsRetry?: TeamsRetryPolicy;
+  /** Retry policy for Microsoft Graph requests (tests use short delays). */
+  graphRetry?: GraphRetryPolicy;
   /** Names this instance in scheduler claims. */
   instanceId?: string;
   /** How long a scheduler claim holds before another instance may take the job. */
@@ -61,7 +65,8 @@ export async function startBot(config: AppConfig, overrides: BotOverrides = {}):
   const minutesLinks = new MinutesLinks(minutes.linkSecret, () => minutes.publicUrl ?? serverUrl);
   const clock = overrides.clock ?? systemClock;
   const chairDigestLeadHours = config.scheduler?.chairDigestLeadHours ?? DEFAULT_CHAIR_DIGEST_LEAD_HOURS;
-  const useCases = createUseCases({ storage, logger, defaultTimeZone: config.defaultTimeZone, chairDigestLeadHours });
+  const graph = openGraph(config.graph, overrides.graphRetry);
+  const useCases = createUseCases({ storage, logger, defaultTimeZone: config.defaultTimeZone, chairDigestLeadHours, ...(graph ? { attendanceReports: graph.attendance } : {}) });
   const teams = createTeamsAdapter({ useCases, minutesLinks, logger, defaultTimeZone: config.defaultTimeZone }, config.credentials, {
     clock,
     ...(overrides.onTurnError ? { onTurnError: overrides.onTurnError } : {}),
@@ -69,12 +74,13 @@ export async function startBot(config: AppConfig, overrides: BotOverrides = {}):
   });
   const scheduler = {
     storage,
-    notifier: new PersonalDelivery(teams.messenger, storage.users, logger),
+    notifier: new PersonalDelivery(teams.messenger, storage.users, logger, { clock, ...(graph?.installer ? { installer: graph.installer } : {}) }),
     logger,
     instanceId: overrides.instanceId ?? `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
     leaseMs: overrides.leaseMs ?? 5 * 60 * 1000,
     chairDigestLeadHours,
     defaultLocale: 'en-GB',
+    ...(useCases.attendance ? { attendance: useCases.attendance } : {}),
   };
   const tick = (now?: string) => runTick(scheduler, now ?? clock.now());
   const timer = config.scheduler?.enabled ? startSchedulerTimer(() => tick(), config.scheduler.intervalSeconds * 1000, logger) : undefined;

@@ -19,3 +19,45 @@ test('the tabs accept test signing keys only on this machine and never in produc
   expect(() => readConfig({ TAB_SSO_APP_ID: 'tabs' })).toThrow(/TAB_SSO_APP_ID must be the client id/);
   expect(readConfig({}).tabs?.devSignIn).toBe(true);
 });
+
+describe('Microsoft Graph', () => {
+  it('is off unless GRAPH_AUTH says how to sign in', () => {
+    expect(readConfig({}).graph).toBeUndefined();
+    expect(readConfig({ GRAPH_AUTH: 'off' }).graph).toBeUndefined();
+    expect(() => readConfig({ GRAPH_AUTH: 'yes' })).toThrow(/GRAPH_AUTH must be clientSecret, managedIdentity or off/);
+  });
+
+  it('signs in with a client secret, the bot\'s own by default, in each chat\'s tenant unless GRAPH_TENANT_ID pins one', () => {
+    const bot = { BOT_ID: 'bot-app', BOT_PASSWORD: 'bot-secret', BOT_TENANT_ID: 'tenant-home', TEAMS_APP_CATALOG_ID: '7c5d8a2e-4f1b-4c3a-9e6d-2b8f0a1c3d4e' };
+    expect(readConfig({ ...bot, GRAPH_AUTH: 'clientSecret' }).graph).toEqual({
+      endpoint: 'https://graph.microsoft.com',
+      auth: { kind: 'clientSecret', clientId: 'bot-app', clientSecret: 'bot-secret' },
+      teamsAppCatalogId: '7c5d8a2e-4f1b-4c3a-9e6d-2b8f0a1c3d4e',
+    });
+    expect(readConfig({ ...bot, GRAPH_AUTH: 'clientSecret', GRAPH_CLIENT_ID: 'graph-app', GRAPH_CLIENT_SECRET: 's', GRAPH_TENANT_ID: 'tenant-b' }).graph?.auth).toEqual({
+      kind: 'clientSecret', clientId: 'graph-app', clientSecret: 's', tenantId: 'tenant-b',
+    });
+    expect(() => readConfig({ GRAPH_AUTH: 'clientSecret' })).toThrow(/set GRAPH_CLIENT_ID and GRAPH_CLIENT_SECRET/);
+  });
+
+  it('signs in with the managed identity of the bot\'s own tenant', () => {
+    const msi = { BOT_TYPE: 'UserAssignedMSI', BOT_ID: 'identity-client', BOT_TENANT_ID: 'tenant-home', GRAPH_AUTH: 'managedIdentity' };
+    expect(readConfig(msi).graph?.auth).toEqual({ kind: 'managedIdentity', clientId: 'identity-client', tenantId: 'tenant-home' });
+    expect(() => readConfig({ GRAPH_AUTH: 'managedIdentity' })).toThrow(/set GRAPH_TENANT_ID \(or BOT_TENANT_ID\)/);
+  });
+
+  it('allows GRAPH_AUTH=none only against this machine and never in production', () => {
+    expect(readConfig({ GRAPH_AUTH: 'none', GRAPH_ENDPOINT: 'http://127.0.0.1:4010/' }).graph).toEqual({ endpoint: 'http://127.0.0.1:4010', auth: { kind: 'none' } });
+    expect(readConfig({ GRAPH_AUTH: 'none', GRAPH_ENDPOINT: 'http://[::1]:4010' }).graph?.auth).toEqual({ kind: 'none' });
+    expect(() => readConfig({ GRAPH_AUTH: 'none' })).toThrow(/GRAPH_ENDPOINT must be this machine/);
+    expect(() => readConfig({ GRAPH_AUTH: 'none', GRAPH_ENDPOINT: 'http://graph.example.org' })).toThrow(/GRAPH_ENDPOINT must be this machine/);
+    const production = { NODE_ENV: 'production', BOT_ID: 'a', BOT_PASSWORD: 'b', MINUTES_LINK_SECRET: 'x'.repeat(40) };
+    expect(() => readConfig({ ...production, GRAPH_AUTH: 'none', GRAPH_ENDPOINT: 'http://127.0.0.1:4010' })).toThrow(/GRAPH_AUTH=none is for tests only/);
+  });
+
+  it('refuses a plain-http endpoint with a real sign-in, and a catalog id that is not one', () => {
+    const bot = { BOT_ID: 'bot-app', BOT_PASSWORD: 'bot-secret', GRAPH_AUTH: 'clientSecret' };
+    expect(() => readConfig({ ...bot, GRAPH_ENDPOINT: 'http://127.0.0.1:4010' })).toThrow(/GRAPH_ENDPOINT must use https/);
+    expect(() => readConfig({ ...bot, TEAMS_APP_CATALOG_ID: 'com.example.meeting-actions' })).toThrow(/TEAMS_APP_CATALOG_ID must be the app's id in your Teams app catalog/);
+  });
+});

@@ -7,6 +7,7 @@ import type { Clock } from '../src/domain/clock';
 import { createLogger } from '../src/observability/logger';
 import { startBot, type RunningBot } from '../src/startBot';
 import { FakeConnector, type SentActivity } from './fakeConnector';
+import type { FakeGraph } from './fakeGraph';
 
 /** A bot answering on a real HTTP port, a fake Teams connector, and what went wrong in turns. */
 export interface BotHarness {
@@ -14,6 +15,8 @@ export interface BotHarness {
   connector: FakeConnector;
   /** Errors that reached the bot's turn error handler; a passing test expects none. */
   turnErrors: unknown[];
+  /** The bot's log lines (info and above), when the harness was asked to keep them. */
+  logs: Array<Record<string, unknown>>;
   /** POSTs an activity to /api/messages as Teams would, and returns the HTTP answer. */
   post(activity: Record<string, unknown>): Promise<{ status: number; body: unknown }>;
   /** Everything the connector recorded since the last call to `take`. */
@@ -38,6 +41,10 @@ export interface HarnessOptions {
   config?: Partial<AppConfig>;
   /** Folder of built tab pages (see testkit/pages.ts). */
   pagesDir?: string;
+  /** Talk to this fake Microsoft Graph (GRAPH_AUTH=none, its catalog app id). */
+  graph?: FakeGraph;
+  /** Keep the bot's log lines in `logs`. */
+  keepLogs?: boolean;
 }
 
 /**
@@ -64,14 +71,22 @@ export async function startHarness(options: HarnessOptions = {}): Promise<BotHar
   const connector = options.connector ?? (await new FakeConnector().start());
   const ownDir = !options.dataDir && !options.storage;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'meeting-actions-'));
-  const config = localConfig(dataDir, options.config);
+  const config = localConfig(dataDir, {
+    ...(options.graph ? { graph: { endpoint: options.graph.url, auth: { kind: 'none' as const }, teamsAppCatalogId: options.graph.catalogAppId } } : {}),
+    ...options.config,
+  });
   const turnErrors: unknown[] = [];
+  const logs: Array<Record<string, unknown>> = [];
+  const logger = options.keepLogs
+    ? createLogger('info', { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) })
+    : createLogger(process.env['TEST_LOG_LEVEL'] ?? 'silent');
   const bot = await startBot(config, {
-    logger: createLogger(process.env['TEST_LOG_LEVEL'] ?? 'silent'),
+    logger,
     host: '127.0.0.1',
     onTurnError: (error) => turnErrors.push(error),
     // Retries as in production, but milliseconds apart, so a test of 429 handling stays quick.
     teamsRetry: { attempts: 4, baseDelayMs: 5, maxDelayMs: 50 },
+    graphRetry: { attempts: 4, baseDelayMs: 5, maxDelayMs: 50, maxTotalWaitMs: 1000, timeoutMs: 5000 },
     ...(options.instanceId ? { instanceId: options.instanceId } : {}),
     ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
@@ -83,6 +98,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<BotHar
     bot,
     connector,
     turnErrors,
+    logs,
     post: async (activity) => {
       const response = await fetch(`${bot.server.url}/api/messages`, {
         method: 'POST',

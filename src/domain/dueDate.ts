@@ -52,7 +52,7 @@ const WEEKDAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', '
  * chrono, as chrono reads it (tested against it for every keyword, weekday, reference day and zone).
  */
 const KEYWORD_AND_WEEKDAY = new RegExp(
-  `^(?:\uE000\d+\uE001\s+)*((?:(?:due\s+)?(?:by|before|until|till|on|for)|due)\s+(${WEEKDAY_NAMES.join('|')}))$`,
+  String.raw`^(?:\uE000\d+\uE001\s+)*((?:(?:due\s+)?(?:by|before|until|till|on|for)|due)\s+(${WEEKDAY_NAMES.join('|')}))$`,
   'iu',
 );
 

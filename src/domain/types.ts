@@ -61,6 +61,8 @@ export interface Series extends SeriesKey {
   serviceUrl?: string;
   /** Teams meeting id from the chat's channel data, when the chat belongs to a meeting. */
   meetingId?: string;
+  /** The chat's Teams meeting as Microsoft Graph names it, for reading its attendance reports. */
+  onlineMeeting?: OnlineMeetingRef;
   /** The meeting's title from Teams, to name the chat in 1:1 messages. */
   title?: string;
   /** ISO instant the next meeting starts, when known; the minutes print it as "Date of next meeting". */
@@ -72,6 +74,14 @@ export interface Series extends SeriesKey {
   latestMeeting?: { id: string; date: string };
   /** ISO instant the record was created. */
   createdAt: string;
+}
+
+/** A Teams online meeting as Microsoft Graph addresses it: `/users/{organizerId}/onlineMeetings/{id}`. */
+export interface OnlineMeetingRef {
+  /** The onlineMeeting id (Teams' `msGraphResourceId`). */
+  id: string;
+  /** The organizer's Azure AD object id: attendance reports are read as the organizer's. */
+  organizerId: string;
 }
 
 /** Open or closed: the only two states an action has. */

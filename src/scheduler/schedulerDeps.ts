@@ -1,4 +1,5 @@
 import type { Logger } from '../observability/logger';
+import type { AttendanceService } from '../services/attendanceService';
 import type { Notifier } from '../services/notifier';
 import type { Storage } from '../store/storage';
 
@@ -15,4 +16,6 @@ export interface SchedulerDeps {
   chairDigestLeadHours: number;
   /** Locale for scheduled cards when the person's own is unknown. */
   defaultLocale: string;
+  /** Takes attendance from Teams' reports; absent without Microsoft Graph. */
+  attendance?: AttendanceService;
 }

@@ -4,6 +4,7 @@ import { ConcurrencyError } from '../store/storeErrors';
 import type { JobOutcome } from './jobOutcome';
 import { runActionReminder } from './jobs/actionReminderJob';
 import { runChairDigest } from './jobs/chairDigestJob';
+import { runMeetingAttendance } from './jobs/meetingAttendanceJob';
 import { runWeeklyDigest } from './jobs/weeklyDigestJob';
 import type { SchedulerDeps } from './schedulerDeps';
 
@@ -75,6 +76,8 @@ async function runJob(deps: SchedulerDeps, job: ScheduledJob, now: string): Prom
       return runWeeklyDigest(deps, job, now);
     case 'chairDigest':
       return runChairDigest(deps, job, now);
+    case 'meetingAttendance':
+      return runMeetingAttendance(deps, job, now);
   }
 }
 

@@ -74,11 +74,24 @@ export class ChatService {
       const start = meeting?.start;
       if (start && start > turn.now && !(next.nextMeetingAt && next.nextMeetingAt > turn.now)) next = { ...next, nextMeetingAt: start };
       if (turn.meetingId && next.meetingId !== turn.meetingId) next = { ...next, meetingId: turn.meetingId };
+      const online = meeting?.onlineMeeting;
+      if (online && (next.onlineMeeting?.id !== online.id || next.onlineMeeting.organizerId !== online.organizerId)) next = { ...next, onlineMeeting: online };
       if (next.serviceUrl !== turn.serviceUrl) next = { ...next, serviceUrl: turn.serviceUrl };
       return next;
     });
     if (series.value.nextMeetingAt && series.value.nextMeetingAt > turn.now) await this.bookChairDigest(series.value, turn.now);
     return series;
+  }
+
+  /**
+   * The series, re-read from Teams first when it belongs to a Teams meeting whose Graph id it does
+   * not know yet (attendance reports need it). Meeting start and end call this: a meeting chat
+   * learns it once, other chats pay nothing.
+   */
+  async loadWithOnlineMeeting(turn: ChatTurn, directory: ChatDirectory): Promise<Versioned<Series>> {
+    const series = await this.load(turn);
+    if (!turn.meetingId || series.value.onlineMeeting) return series;
+    return this.refresh(turn, directory);
   }
 
   /** Applies a change to the series (creating it for a new chat); re-applied on a lost race. */

@@ -1,6 +1,8 @@
 import type { Logger } from '../observability/logger';
 import type { Storage } from '../store/storage';
 import { ActionService } from './actionChangeService';
+import { AttendanceService } from './attendanceService';
+import type { AttendanceReports } from './attendanceReports';
 import { CaptureService } from './captureService';
 import { ChatService } from './chatService';
 import { DigestService } from './digestService';
@@ -17,6 +19,8 @@ export interface UseCases {
   digests: DigestService;
   minutes: MinutesService;
   people: PeopleService;
+  /** Attendance from Teams' reports; absent without Microsoft Graph. */
+  attendance?: AttendanceService;
 }
 
 /** What the use-cases are built from. */
@@ -27,11 +31,14 @@ export interface UseCaseDeps {
   defaultTimeZone: string;
   /** How long before the next meeting the chair gets the action log. */
   chairDigestLeadHours: number;
+  /** Teams' attendance reports (Microsoft Graph); absent when Graph is not configured. */
+  attendanceReports?: AttendanceReports;
 }
 
 /** Builds the use-cases over one storage. */
 export function createUseCases(deps: UseCaseDeps): UseCases {
-  const meetings = new MeetingService(deps.storage.chats);
+  const attendance = deps.attendanceReports ? new AttendanceService(deps.storage.chats, deps.storage.jobs, deps.attendanceReports, deps.logger) : undefined;
+  const meetings = new MeetingService(deps.storage.chats, attendance);
   return {
     chats: new ChatService(deps),
     capture: new CaptureService(deps.storage, meetings, deps.logger),
@@ -40,5 +47,6 @@ export function createUseCases(deps: UseCaseDeps): UseCases {
     digests: new DigestService(deps.storage.chats),
     minutes: new MinutesService(deps.storage.chats),
     people: new PeopleService(deps.storage),
+    ...(attendance ? { attendance } : {}),
   };
 }

@@ -35,6 +35,14 @@ const forbidden: Case[] = [
   ['src/web/pages/x.ts', "import { TabApi } from '../tabApi';"],
   ['src/services/x.ts', "import { TabApi } from '../web/tabApi';"],
   ['src/teams/handlers/x.ts', "import { TabApi } from '../../web/tabApi';"],
+  ['src/services/x.ts', "import { Client } from '@microsoft/microsoft-graph-client';"],
+  ['src/services/x.ts', "import { GraphClient } from '../graph/graphClient';"],
+  ['src/scheduler/jobs/x.ts', "import { GraphClient } from '../../graph/graphClient';"],
+  ['src/teams/handlers/x.ts', "import { openGraph } from '../../graph/openGraph';"],
+  ['src/teams/botframework/x.ts', "import { Client } from '@microsoft/microsoft-graph-client';"],
+  ['src/startBot.ts', "import { Client } from '@microsoft/microsoft-graph-client';"],
+  ['src/graph/x.ts', "import type { Turn } from '../teams/turn';"],
+  ['src/graph/x.ts', "import type { Storage } from '../store/storage';"],
 ];
 
 const allowed: Case[] = [
@@ -51,6 +59,10 @@ const allowed: Case[] = [
   ['src/http/x.ts', "import { TabApi } from '../web/tabApi';"],
   ['src/web/pages/x.tsx', "import type { PageAction } from '../tabApiTypes';"],
   ['src/web/pages/x.tsx', "import { Button } from '@fluentui/react-components';"],
+  ['src/graph/x.ts', "import { Client } from '@microsoft/microsoft-graph-client';"],
+  ['src/graph/x.ts', "import { GraphRefused } from '../services/graphFailures';"],
+  ['src/graph/x.ts', "import type { OnlineMeetingRef } from '../domain/types';"],
+  ['src/startBot.ts', "import { openGraph } from './graph/openGraph';"],
 ];
 
 /**

@@ -99,6 +99,15 @@ describe('infra/azure.bicep: web app and bot', () => {
     expect(literal(property(channel.body, 'channelName'))).toBe('MsTeamsChannel');
   });
 
+  it('leaves Microsoft Graph off unless asked, and outputs what an admin grants the identity for it', () => {
+    const settings = appSettings();
+    expect(settings.get('GRAPH_AUTH')).toBe('graphAuth');
+    expect(literal(paramDefault(bicep, 'graphAuth'))).toBe('off');
+    expect(settings.get('TEAMS_APP_CATALOG_ID')).toBe('teamsAppCatalogId');
+    expect(bicep).toMatch(/^output GRAPH_PRINCIPAL_ID string = identity\.properties\.principalId$/m);
+    expect(bicep).toMatch(/^output GRAPH_PERMISSIONS_TO_GRANT string = 'TeamsAppInstallation\.ReadWriteSelfForUser\.All OnlineMeetingArtifact\.Read\.All'$/m);
+  });
+
   it('outputs what the Toolkit writes back to env/.env.<env>', () => {
     expect(outputNames(bicep)).toEqual(
       expect.arrayContaining(['BOT_AZURE_APP_SERVICE_RESOURCE_ID', 'BOT_DOMAIN', 'BOT_ID']),

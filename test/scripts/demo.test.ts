@@ -39,11 +39,13 @@ test("the meeting's actions, decisions and action log come out as the minutes re
 
 test('the demo ends with the minutes: a summary card, and the Markdown it prints', () => {
   const minutesCard = replay.transcript.filter((line) => line.kind === 'card').at(-1)?.text ?? '';
-  expect(minutesCard.split('\n').slice(0, 9)).toEqual([
+  expect(minutesCard.split('\n').slice(0, 10)).toEqual([
     'Minutes: Worcestershire Safeguarding Children Board',
     'Wednesday 13th March 2019, 2.00pm – 4.15pm',
     'Present: 23',
     'Apologies: 12',
+    // Every member of the chat came or sent apologies.
+    'Absent: 0',
     'Decisions: 9',
     'Actions: 1',
     'Action log: 2 (2 closed)',

@@ -64,6 +64,8 @@ export interface Meeting extends SeriesKey {
   /** Items in the order the meeting took them. */
   items: AgendaItem[];
   approval?: MinutesApproval;
+  /** When attendance was last taken from Teams' attendance report (ISO instant), and how many it listed. */
+  teamsAttendance?: { takenAt: string; attendees: number };
   createdAt: string;
 }
 

@@ -17,6 +17,11 @@ export function chairDigestJobId(series: SeriesKey): string {
   return `chair-${seriesIdOf(series)}`;
 }
 
+/** The one job that takes a meeting's attendance from Teams (meeting ids are unique across series). */
+export function attendanceJobId(meetingId: string): string {
+  return `attendance-${meetingId}`;
+}
+
 /** The store id of a person's profile. */
 export function userProfileId(tenantId: string, userId: string): string {
   return `user-${hash(`${tenantId}\n${userId}`)}`;

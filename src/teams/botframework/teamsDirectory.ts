@@ -35,10 +35,13 @@ export function teamsDirectory(context: TurnContext, meetingId: string | undefin
       try {
         const meeting = await TeamsInfo.getMeetingInfo(context, meetingId);
         const start = meeting.details?.scheduledStartTime ? new Date(meeting.details.scheduledStartTime).toISOString() : undefined;
+        const graphId = meeting.details?.msGraphResourceId;
+        const organizerId = meeting.organizer?.aadObjectId;
         return {
           ...(meeting.organizer?.id ? { organizer: personFrom(meeting.organizer) } : {}),
           ...(meeting.details?.title ? { title: meeting.details.title } : {}),
           ...(start ? { start } : {}),
+          ...(graphId && organizerId ? { onlineMeeting: { id: graphId, organizerId } } : {}),
         };
       } catch (error) {
         logger.warn({ err: error, meetingId }, 'could not read the meeting details');
