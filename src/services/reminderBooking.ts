@@ -33,9 +33,11 @@ export async function bookReminders(jobs: ScheduledJobs, action: Action, now: st
 export async function moveReminders(jobs: ScheduledJobs, action: Action, previous: Action, now: string): Promise<void> {
   if (!remindersDependOnChange(action, previous)) return;
   const former = previous.owners.filter((person) => !action.owners.some((owner) => owner.id === person.id));
-  for (const person of former) await jobs.deleteJob(action.tenantId, reminderJobId(action.id, person.id));
+  // A reminder job re-reads its action when it fires and deletes itself if the action is closed or
+  // the person no longer owns it, so these deletions need not wait for the disk (`soon`).
+  for (const person of former) await jobs.deleteJob(action.tenantId, reminderJobId(action.id, person.id), undefined, 'soon');
   if (action.status === 'closed') {
-    for (const owner of action.owners) await jobs.deleteJob(action.tenantId, reminderJobId(action.id, owner.id));
+    for (const owner of action.owners) await jobs.deleteJob(action.tenantId, reminderJobId(action.id, owner.id), undefined, 'soon');
     return;
   }
   for (const owner of action.owners) await replaceReminder(jobs, action, owner.id, now);

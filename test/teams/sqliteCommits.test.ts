@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CARD_VERBS } from '../../src/cards/verbs';
 import { FixedClock } from '../../src/domain/clock';
 import { openSqliteStorage } from '../../src/store/sqlite/openSqliteStorage';
 import { cardOf, startHarness, type BotHarness } from '../../testkit/botHarness';
@@ -41,30 +42,51 @@ async function say(activity: Record<string, unknown>): Promise<void> {
   expect((await harness.post(activity)).status).toBe(200);
 }
 
-/** Runs `send` and returns the commits it cost. */
-async function commitsOf(send: () => Promise<unknown>): Promise<number> {
+/** Runs `send` and returns the commits it cost, and how many of them waited for the disk (synchronous=FULL). */
+async function commitsOf(send: () => Promise<unknown>): Promise<{ commits: number; synced: number }> {
   statements.length = 0;
   await send();
   let commits = 0;
+  let synced = 0;
   let inTransaction = false;
+  let full = true;
+  const commit = () => {
+    commits += 1;
+    if (full) synced += 1;
+  };
   for (const sql of statements) {
-    if (/^BEGIN\b/i.test(sql)) inTransaction = true;
+    if (/^PRAGMA synchronous = (\w+)/i.test(sql)) full = /FULL/i.test(sql);
+    else if (/^BEGIN\b/i.test(sql)) inTransaction = true;
     else if (/^(COMMIT|END)\b/i.test(sql)) {
       inTransaction = false;
-      commits += 1;
+      commit();
     } else if (/^ROLLBACK\b/i.test(sql)) inTransaction = false;
-    else if (!inTransaction && /^(INSERT|UPDATE|DELETE|REPLACE)\b/i.test(sql)) commits += 1;
+    else if (!inTransaction && /^(INSERT|UPDATE|DELETE|REPLACE)\b/i.test(sql)) commit();
   }
-  return commits;
+  return { commits, synced };
 }
 
-test('a warm /action commits twice: the action with its number and reminders before its card goes out, where the card went after', async () => {
+function actionDataOf(card: Record<string, unknown> | undefined): Record<string, unknown> {
+  const data = JSON.stringify(card).match(/"data":(\{"actionId":[^}]*\})/)?.[1];
+  if (!data) throw new Error('no action card');
+  return JSON.parse(data) as Record<string, unknown>;
+}
+
+test('a warm /action waits for the disk once: the action with its number and reminders before its card goes out; where the card went follows without waiting', async () => {
   harness.take();
-  expect(await commitsOf(() => say(chat.message(sarah, '/action Circulate the audit report EF by Friday', people)))).toBe(2);
+  expect(await commitsOf(() => say(chat.message(sarah, '/action Circulate the audit report EF by Friday', people)))).toEqual({ commits: 2, synced: 1 });
   expect(statements.some((sql) => /^BEGIN IMMEDIATE/i.test(sql))).toBe(true);
   expect(cardOf(harness.take().find((sent) => sent.kind === 'send' || sent.kind === 'reply'))).toBeDefined();
 });
 
-test('a capture naming two owners still commits twice', async () => {
-  expect(await commitsOf(() => say(chat.message(sarah, '/action Book the venue EF SB by Monday', people)))).toBe(2);
+test('a capture naming two owners still waits for the disk once', async () => {
+  expect(await commitsOf(() => say(chat.message(sarah, '/action Book the venue EF SB by Monday', people)))).toEqual({ commits: 2, synced: 1 });
+});
+
+test('Close from the card waits for the disk once: the change; the owner\'s reminder job goes without waiting', async () => {
+  harness.take();
+  await say(chat.message(sarah, '/action Send the letter EF by Friday', people));
+  const card = cardOf(harness.take().find((sent) => sent.kind === 'send' || sent.kind === 'reply'));
+  const close = await commitsOf(() => say(chat.cardAction(derek, CARD_VERBS.close, { ...actionDataOf(card), closeNote: 'Sent.' })));
+  expect(close).toEqual({ commits: 2, synced: 1 });
 });

@@ -5,6 +5,7 @@ import type { ActionLocator, ChatRecord, ChatRecords, ChatWrite } from '../chatR
 import { assertSeriesIdMatches } from '../seriesKeyCheck';
 import { chatDocumentOf, type ChatDocument, type ChatKind, recordOfKind, type RecordOf, seriesIdOfRecord } from './chatDocuments';
 import { putDocument, replaceIfCurrent, writeAllOrRefuse } from './compareAndSwap';
+import type { Durability } from '../durability';
 import type { DocumentCollection, DocumentWrite, Stored } from './documentCollection';
 import { type Clause, compareByKeys, type Condition, type SortKey } from './documentQuery';
 import { insertOnce } from './insertOnce';
@@ -72,9 +73,9 @@ export class ChatRecordsOnDocuments implements ChatRecords {
     return this.insert('action', action);
   }
 
-  async replaceAction(action: Action, etag: string): Promise<Versioned<Action>> {
+  async replaceAction(action: Action, etag: string, durability: Durability = 'now'): Promise<Versioned<Action>> {
     assertOwnSeries({ kind: 'action', value: action });
-    const next = await replaceIfCurrent(this.chats, chatDocumentOf({ kind: 'action', value: action }), etag, `action ${action.id}`);
+    const next = await replaceIfCurrent(this.chats, chatDocumentOf({ kind: 'action', value: action }), etag, `action ${action.id}`, durability);
     return { value: action, etag: next };
   }
 

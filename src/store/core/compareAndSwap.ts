@@ -1,4 +1,5 @@
 import { BatchWriteRefused, ConcurrencyError } from '../storeErrors';
+import type { Durability } from '../durability';
 import type { BatchOutcome, DocumentCollection, DocumentWrite, StoreDocument } from './documentCollection';
 
 /**
@@ -30,8 +31,9 @@ export async function replaceIfCurrent<D extends StoreDocument>(
   document: D,
   etag: string,
   what: string,
+  durability: Durability = 'now',
 ): Promise<string> {
-  const outcome = await collection.replace(document, etag);
+  const outcome = await collection.replace(document, etag, durability);
   if ('refused' in outcome) throw new ConcurrencyError(what);
   return outcome.etag;
 }
@@ -46,8 +48,9 @@ export async function deleteIfCurrent<D extends StoreDocument>(
   id: string,
   etag: string | undefined,
   what: string,
+  durability: Durability = 'now',
 ): Promise<void> {
-  if ((await collection.delete(partition, id, etag)) === 'changed') throw new ConcurrencyError(what);
+  if ((await collection.delete(partition, id, etag, durability)) === 'changed') throw new ConcurrencyError(what);
 }
 
 /** Cosmos DB refuses a transactional batch of more operations; both backends refuse it, so SQLite tests catch one. */

@@ -6,6 +6,7 @@ import type { Storage } from '../storage';
 import { openSqliteFile } from './openSqliteFile';
 import { sqliteChatsAndSchedule } from './sqliteChatsAndSchedule';
 import { SqliteDocumentCollection } from './sqliteDocumentCollection';
+import { WalSync } from './walSync';
 
 /** How to open the embedded storage beyond where its file is. */
 export interface SqliteStorageOptions {
@@ -20,11 +21,13 @@ export interface SqliteStorageOptions {
 export function openSqliteStorage(dataDir: string, options: SqliteStorageOptions = {}): Storage {
   const db = openSqliteFile(dataDir, options.trace);
   try {
-    const chats = new SqliteDocumentCollection<ChatDocument>(db, 'chats', 'seriesId');
-    const schedule = new SqliteDocumentCollection<JobDocument>(db, 'schedule', 'tenantId');
+    const walSync = new WalSync(db);
+    const chats = new SqliteDocumentCollection<ChatDocument>(db, 'chats', 'seriesId', walSync);
+    const schedule = new SqliteDocumentCollection<JobDocument>(db, 'schedule', 'tenantId', walSync);
     return storageOnDocuments(
-      { chats, users: new SqliteDocumentCollection<UserProfile>(db, 'users', 'tenantId'), schedule },
+      { chats, users: new SqliteDocumentCollection<UserProfile>(db, 'users', 'tenantId', walSync), schedule },
       async () => {
+        await walSync.close();
         if (db.open) db.close();
       },
       sqliteChatsAndSchedule(db, chats, schedule),

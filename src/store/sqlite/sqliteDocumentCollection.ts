@@ -12,9 +12,11 @@ import {
   type WriteOutcome,
 } from '../core/documentCollection';
 import type { DocumentQuery, FieldOf } from '../core/documentQuery';
+import type { Durability } from '../durability';
 import type { DocumentTable } from './documentSchema';
 import { sqlOfQuery } from './sqlOfQuery';
 import { guardSqliteCall } from './sqliteGuard';
+import { WalSync } from './walSync';
 
 interface Row {
   etag: string;
@@ -49,6 +51,7 @@ export class SqliteDocumentCollection<D extends StoreDocument> implements Docume
     private readonly db: Database.Database,
     readonly name: DocumentTable,
     readonly partitionField: FieldOf<D>,
+    private readonly walSync: WalSync = new WalSync(db),
   ) {
     this.statements = {
       read: db.prepare<[string, string], Row>(`SELECT etag, body FROM ${name} WHERE pk = ? AND id = ?`),
@@ -99,16 +102,18 @@ export class SqliteDocumentCollection<D extends StoreDocument> implements Docume
     return guardSqliteCall(`create a ${this.name} document`, () => this.writeOne(document, undefined));
   }
 
-  async replace(document: D, etag: string): Promise<WriteOutcome> {
-    return guardSqliteCall(`replace a ${this.name} document`, () => this.writeOne(document, etag));
+  async replace(document: D, etag: string, durability: Durability = 'now'): Promise<WriteOutcome> {
+    return guardSqliteCall(`replace a ${this.name} document`, () => this.committed(durability, () => this.writeOne(document, etag)));
   }
 
-  async delete(partition: string, id: string, etag?: string): Promise<DeleteOutcome> {
-    return guardSqliteCall(`delete a ${this.name} document`, () => {
-      if (etag === undefined) return this.statements.deleteAny.run(partition, id).changes === 1 ? 'deleted' : 'absent';
-      if (this.statements.deleteVersion.run(partition, id, etag).changes === 1) return 'deleted';
-      return this.statements.read.get(partition, id) ? 'changed' : 'absent';
-    });
+  async delete(partition: string, id: string, etag?: string, durability: Durability = 'now'): Promise<DeleteOutcome> {
+    return guardSqliteCall(`delete a ${this.name} document`, () =>
+      this.committed(durability, () => {
+        if (etag === undefined) return this.statements.deleteAny.run(partition, id).changes === 1 ? 'deleted' : 'absent';
+        if (this.statements.deleteVersion.run(partition, id, etag).changes === 1) return 'deleted';
+        return this.statements.read.get(partition, id) ? 'changed' : 'absent';
+      }),
+    );
   }
 
   async writeBatch(partition: string, writes: ReadonlyArray<DocumentWrite<D>>): Promise<BatchOutcome> {
@@ -128,6 +133,11 @@ export class SqliteDocumentCollection<D extends StoreDocument> implements Docume
 
   async ping(): Promise<void> {
     guardSqliteCall('answer a ping', () => this.statements.ping.get());
+  }
+
+  /** Runs a write committed on its own, waiting for the disk or (`soon`) not. */
+  private committed<T>(durability: Durability, write: () => T): T {
+    return durability === 'soon' ? this.walSync.soon(write) : write();
   }
 
   /** Creates (no etag) or replaces that version of a document, stamping a new etag. */
