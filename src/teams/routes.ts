@@ -11,7 +11,7 @@ import { handleCloseCommand } from './handlers/closeCommandHandler';
 import { handleCreateAction } from './handlers/createActionHandler';
 import { handleDecisionCommand } from './handlers/decisionCommandHandler';
 import { handleDigestClose } from './handlers/digestCloseHandler';
-import { handleHelp } from './handlers/helpHandler';
+import { handleHelp, handleHelpTopic } from './handlers/helpHandler';
 import { handleInstalled, handleMembersChanged } from './handlers/installationHandlers';
 import { handleItemCommand } from './handlers/itemCommandHandler';
 import { handleListActions } from './handlers/listActionsHandler';
@@ -80,6 +80,7 @@ export const ROUTES: RouteTable = {
     [CARD_VERBS.snooze]: handleSnooze,
     [CARD_VERBS.digestClose]: handleDigestClose,
     [CARD_VERBS.saveSettings]: handleSaveSettings,
+    [CARD_VERBS.helpTopic]: handleHelpTopic,
   },
   events: {
     meetingStart: handleMeetingStart,
