@@ -14,6 +14,8 @@ export interface BotCredentials {
 /** Everything the bot reads from its environment, parsed and checked. */
 export interface AppConfig {
   port: number;
+  /** Address to listen on (`HOST`): loopback in local mode, since nothing authenticates requests; every interface otherwise. */
+  host?: string;
   /** Bot credentials; `localMode` when none are set. */
   credentials: BotCredentials;
   localMode: boolean;
@@ -73,6 +75,9 @@ export function readConfig(env: NodeJS.ProcessEnv): AppConfig {
   if (appId && appType !== 'UserAssignedMSI' && !appPassword) problems.push('BOT_ID is set but BOT_PASSWORD is not. Set BOT_PASSWORD, or BOT_TYPE=UserAssignedMSI for a managed identity.');
   if (appId && appType !== 'MultiTenant' && !tenantId) problems.push(`BOT_TYPE=${appType} needs BOT_TENANT_ID (your Azure AD tenant id).`);
 
+  const host = value('HOST') ?? (appId ? '0.0.0.0' : '127.0.0.1');
+  if (!/^[\w.:%-]+$/.test(host)) problems.push(`HOST must be an address to listen on, such as 127.0.0.1, 0.0.0.0 or ::; it is "${host}".`);
+
   const store = readStoreConfig(value, problems);
   const logLevel = value('LOG_LEVEL') ?? 'info';
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}; it is "${logLevel}".`);
@@ -91,6 +96,7 @@ export function readConfig(env: NodeJS.ProcessEnv): AppConfig {
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
+    host,
     credentials: { appId, appPassword, appType, tenantId },
     localMode: !appId,
     store: store as StorageConfig,

@@ -75,12 +75,13 @@ export async function startBot(config: AppConfig, overrides: BotOverrides = {}):
   };
   const tick = (now?: string) => runTick(scheduler, now ?? clock.now());
   const timer = config.scheduler?.enabled ? startSchedulerTimer(() => tick(), config.scheduler.intervalSeconds * 1000, logger) : undefined;
+  const host = overrides.host ?? config.host;
   const server = await startServer({
     handleMessages: teams.handleMessages,
     store: storage,
     logger,
     port: config.port,
-    ...(overrides.host ? { host: overrides.host } : {}),
+    ...(host ? { host } : {}),
     minutes: { secret: minutes.linkSecret, clock, minutes: useCases.minutes, logger },
   });
   serverUrl = server.url;
