@@ -46,7 +46,7 @@ export function renderHelpCard(view: HelpView): AdaptiveCardJson {
     commands: content.commands.map((name) => COMMAND_HELP[name]),
     notes: content.notes.map((line) => ({ line })),
     moreHint: `${others.map((topic) => `/help ${topic}`).join(', ')}, or the buttons below.`,
-    otherTopics: others.map((topic) => ({ topic, title: HELP_TOPIC_CONTENT[topic].title })),
+    otherTopics: others.map((topic) => ({ topic, title: HELP_TOPIC_CONTENT[topic].button })),
     reach: view.reach,
     botName: view.botName,
     verb: CARD_VERBS.helpTopic,

@@ -112,9 +112,10 @@ export const HELP_TOPICS = ['capture', 'meetings', 'reminders', 'limits'] as con
 /** One part of `/help`. */
 export type HelpTopic = (typeof HELP_TOPICS)[number];
 
-/** A part of `/help`: its button title, the commands it explains, and lines that are not commands. */
+/** A part of `/help`: its heading, its button's (shorter) title, the commands it explains, and lines that are not commands. */
 export interface HelpTopicContent {
   title: string;
+  button: string;
   commands: readonly CommandName[];
   notes: readonly string[];
 }
@@ -123,16 +124,19 @@ export interface HelpTopicContent {
 export const HELP_TOPIC_CONTENT: Record<HelpTopic, HelpTopicContent> = {
   capture: {
     title: 'Capture',
+    button: 'Capture',
     commands: ['action', 'decision', 'item', 'actions', 'close', 'update'],
     notes: [],
   },
   meetings: {
     title: 'Meetings and minutes',
+    button: 'Meetings',
     commands: ['meeting', 'present', 'apologies', 'deputy', 'note', 'matters', 'approve', 'minutes'],
     notes: [],
   },
   reminders: {
     title: 'Reminders',
+    button: 'Reminders',
     commands: ['next', 'digest', 'settings'],
     notes: [
       'Owners get reminders in their 1:1 chat with me at 09:00 their time: two working days before the due date, on the day, and weekly while overdue; and a weekly digest of their open actions.',
@@ -141,6 +145,7 @@ export const HELP_TOPIC_CONTENT: Record<HelpTopic, HelpTopicContent> = {
   },
   limits: {
     title: 'Dates and limits',
+    button: 'Dates and limits',
     commands: [],
     notes: [
       'Due dates in words are read in your time zone: "by Friday", "due 12 June", "in 2 weeks", "end of month", "2019-03-15".',

@@ -49,7 +49,7 @@ test('a bare /help in the group chat never reaches the bot; @Meeting Actions hel
     'Capture',
   ]);
   expect(cardText(card)).toContain('/action {what} {owner} [by {date}]');
-  expect(cardButtons(card)).toEqual(['Meetings and minutes', 'Reminders', 'Dates and limits']);
+  expect(cardButtons(card)).toEqual(['Meetings', 'Reminders', 'Dates and limits']);
   // The bare /help was not forwarded: only the mentioned one was answered.
   expect(playground.posted).toHaveLength(before + 1);
 

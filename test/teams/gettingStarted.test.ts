@@ -56,14 +56,14 @@ test('/help is one short part at a time, with placeholders that no Markdown or H
   expect(usages(card)).toEqual(['/action {what} {owner} [by {date}]', '/decision {what was decided}', '/item {number} {title}', '/actions', '/close {ref} [{note}]', '/update {ref} {note}']);
   // Teams and the Agents Playground drop anything shaped like an HTML tag: "<what>" would vanish.
   expect(JSON.stringify(card)).not.toMatch(/<[a-z]/i);
-  expect(cardButtons(card)).toEqual(['Meetings and minutes', 'Reminders', 'Dates and limits']);
+  expect(cardButtons(card)).toEqual(['Meetings', 'Reminders', 'Dates and limits']);
   expect(lines.length).toBeLessThanOrEqual(25);
 });
 
 test("each part opens on the clicker's card, and the parts together explain every command", async () => {
   const [reply] = await say('/help');
   const seen = new Set(usages(cardOf(reply)).map((usage) => usage.split(' ')[0]));
-  const meetings = await openPart(cardOf(reply), 'Meetings and minutes');
+  const meetings = await openPart(cardOf(reply), 'Meetings');
   expect(cardText(meetings)[2]).toBe('Meetings and minutes');
   expect(cardButtons(meetings)).toEqual(['Capture', 'Reminders', 'Dates and limits']);
   const reminders = await openPart(meetings, 'Reminders');
