@@ -20,7 +20,7 @@ export interface Target {
  * `--cpu-prof` and writes a `.cpuprofile` there when it stops.
  */
 export async function startTarget(kind: TargetKind, options: { cpuProfileDir?: string } = {}): Promise<Target> {
-  const execArgv = ['--disable-warning=DEP0111', ...(options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [])];
+  const execArgv = [...(options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [])];
   // The bot's JSON log goes to stdout as in production, but nobody reads it here.
   const child = fork(join(__dirname, 'targetProcess.js'), [kind], { execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   const ready = await nextReply(child, 'ready', 30_000);

@@ -56,6 +56,8 @@ describe('the real entry point', () => {
     expect(await answers(bot.url)).toBe(true);
     const outward = outwardAddress();
     if (outward) expect(await answers(bot.url.replace('127.0.0.1', outward))).toBe(false);
+    // No deprecation or other warning from Node or a library, and none hidden with --disable-warning.
+    expect(bot.stderr()).not.toMatch(/Warning/);
   });
 
   test('with HOST=0.0.0.0 listens on every interface, and its log says so', async () => {
