@@ -1,4 +1,4 @@
-// Azure resources for meeting-actions: an App Service running the bot on Node 22, an Azure Bot whose
+// Azure resources for meeting-actions: an App Service running the bot on Node 22 (or 24), an Azure Bot whose
 // identity is a user-assigned managed identity (no app secret anywhere), Cosmos DB for NoSQL reached with
 // that same identity (keys disabled), and Application Insights on a Log Analytics workspace.
 // Deployed by `atk provision --env dev` (m365agents.yml) or `az deployment group create` (docs/DEPLOY.md).
@@ -17,6 +17,11 @@ param resourceSuffix string = ''
 param botDisplayName string = 'Meeting Actions'
 
 param location string = resourceGroup().location
+
+// Node 20 left support in April 2026; package.json's engines names the same two versions.
+@allowed(['22-lts', '24-lts'])
+@description('Node.js LTS the web app runs: 22 or 24.')
+param nodeVersion string = '22-lts'
 
 // alwaysOn needs Basic (B1) or above: the reminder scheduler ticks inside the web app process, so a
 // plan that unloads idle apps would send reminders late.
@@ -161,7 +166,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
     serverFarmId: serverfarm.id
     httpsOnly: true
     siteConfig: {
-      linuxFxVersion: 'NODE|22-lts'
+      linuxFxVersion: 'NODE|${nodeVersion}'
       alwaysOn: true
       // Start the compiled app directly: `npm start` would run the prestart build on every boot.
       appCommandLine: 'node dist/src/index.js'

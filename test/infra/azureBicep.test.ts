@@ -65,8 +65,12 @@ describe('infra/azure.bicep: web app and bot', () => {
   const site = resourceOfType(bicep, 'Microsoft.Web/sites');
   const bot = resourceOfType(bicep, 'Microsoft.BotService/botServices');
 
-  it('runs the web app on Node 22 LTS on Linux, always on, HTTPS only', () => {
-    expect(literal(property(site.body, 'linuxFxVersion'))).toBe('NODE|22-lts');
+  it('runs the web app on Node 22 LTS (or 24, the versions package.json supports) on Linux, always on, HTTPS only', () => {
+    expect(literal(property(site.body, 'linuxFxVersion'))).toBe('NODE|${nodeVersion}');
+    expect(literal(paramDefault(bicep, 'nodeVersion'))).toBe('22-lts');
+    expect(bicep).toMatch(/^@allowed\(\['22-lts', '24-lts'\]\)\n@description\([^\n]*\)\nparam nodeVersion string/m);
+    const engines = (JSON.parse(readFileSync(join(INFRA, '..', 'package.json'), 'utf8')) as { engines: { node: string } }).engines.node;
+    expect(engines).toBe('^22 || ^24');
     expect(property(site.body, 'alwaysOn')).toBe('true');
     expect(property(site.body, 'httpsOnly')).toBe('true');
     const plan = resourceOfType(bicep, 'Microsoft.Web/serverfarms');
