@@ -26,6 +26,16 @@ describe('Agents Toolkit project files', () => {
     expect(outputNames(read('infra/azure.bicep'))).toContain(resourceId);
   });
 
+  it('deploys the staged web app (production dependencies only), not the checkout', () => {
+    const yaml = read('m365agents.yml');
+    const deploy = yaml.slice(yaml.indexOf('\ndeploy:'), yaml.indexOf('\npublish:'));
+    expect(deploy).toContain('args: run stage:webapp');
+    expect(/artifactFolder: (\S+)/.exec(deploy)?.[1]).toBe('build/webapp');
+    expect(deploy).not.toContain('ignoreFile');
+    const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
+    expect(scripts['stage:webapp']).toBe('npm run build && node dist/scripts/stage-webapp.js');
+  });
+
   it('declares in env/.env.dev every variable the manifest and Bicep parameters use, or the Bicep writes', () => {
     const declared = new Set([...readEnvFile(join(ROOT, 'env/.env.dev')).keys(), ...outputNames(read('infra/azure.bicep'))]);
     const used = placeholderNames(read('appPackage/manifest.json') + read('infra/azure.parameters.json'));
