@@ -23,7 +23,9 @@ Agents Playground: http://localhost:${playground}  (the bot: http://127.0.0.1:${
 const botEnv: NodeJS.ProcessEnv = { STORE: 'sqlite', DATA_DIR: './data/playground', LOG_LEVEL: 'debug', ...process.env, PORT: port };
 for (const name of ['BOT_ID', 'BOT_PASSWORD', 'MicrosoftAppId', 'MicrosoftAppPassword', 'NODE_ENV']) delete botEnv[name];
 
-const bot = spawn(process.execPath, ['dist/src/index.js'], { env: botEnv, stdio: 'inherit' });
+// VS Code's "Debug in Microsoft 365 Agents Playground" (.vscode/) attaches to the bot on this port.
+const inspect = process.env.BOT_INSPECT_PORT ? [`--inspect=127.0.0.1:${process.env.BOT_INSPECT_PORT}`] : [];
+const bot = spawn(process.execPath, [...inspect, 'dist/src/index.js'], { env: botEnv, stdio: 'inherit' });
 const playground = spawn(
   process.execPath,
   [
