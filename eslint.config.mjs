@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
  * every folder depth of the room: from src/services/x.ts the store's SQLite code is `../store/sqlite`,
  * from src/teams/handlers/x.ts it is `../../store/sqlite`, while domain/minutes/ stays domain's own.
  */
-const TEAMS_FRAMEWORK = ['botbuilder', 'botbuilder-*', '@microsoft/teams-ai', '@microsoft/teams-ai/*'];
+const TEAMS_FRAMEWORK = ['botbuilder', 'botbuilder-*', 'botframework-*', '@microsoft/teams-ai', '@microsoft/teams-ai/*'];
 const HTTP_SERVER = ['restify', 'restify/*'];
 const STORE_DRIVERS = ['better-sqlite3', '@azure/cosmos', '@azure/cosmos/*'];
 const GRAPH_SDK = ['@microsoft/microsoft-graph-client', '@microsoft/microsoft-graph-client/*', '@microsoft/msgraph-sdk', '@microsoft/msgraph-sdk-*'];

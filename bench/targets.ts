@@ -23,7 +23,7 @@ export interface Target {
 
 /** Forks `targetProcess.js` and waits until it listens. */
 export async function startTarget(kind: TargetKind): Promise<Target> {
-  const execArgv = ['--disable-warning=DEP0111'];
+  const execArgv: string[] = [];
   // The bot's JSON log goes to stdout as in production, but nobody reads it here.
   const child = fork(join(__dirname, 'targetProcess.js'), [kind], { execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   const ready = await nextReply(child, 'ready', 30_000);

@@ -6,13 +6,15 @@ import { cardOf, dialogReply, invokeCard } from '../testkit/botHarness';
 import { cardText, findExecute } from '../testkit/cardText';
 import type { SentActivity } from '../testkit/fakeConnector';
 import { findChromium, screenshot } from './card-pictures/chromium';
-import { CARD_WIDTH, cardPage, picturePath } from './card-pictures/page';
+import { CARD_WIDTH, cardPage, picturePath, type ThemeName } from './card-pictures/page';
 import { replayBoardMeeting, type Replay } from './demo/replay';
 
 /** A card the README shows, and how to pick it out of what the bot sent. */
 interface Picture {
   name: string;
   pick: (sent: SentActivity[]) => SentActivity | undefined;
+  /** Teams' light theme unless said. */
+  theme?: ThemeName;
 }
 
 const firstLine = (activity: SentActivity) => cardText(cardOf(activity))[0] ?? '';
@@ -26,6 +28,7 @@ const PICTURES: Picture[] = [
   { name: 'new-action-form', pick: (sent) => sent.filter((a) => /new action/i.test(firstLine(a))).at(-1) },
   { name: 'minutes-card', pick: (sent) => sent.filter((a) => /^Minutes: /.test(firstLine(a))).at(-1) },
   { name: 'reminder-card', pick: (sent) => sent.find((a) => /^Reminder: /.test(firstLine(a))) },
+  { name: 'reminder-card-dark', theme: 'dark', pick: (sent) => sent.find((a) => /^Reminder: /.test(firstLine(a))) },
   { name: 'weekly-digest', pick: (sent) => sent.find((a) => firstLine(a) === 'Your open actions') },
   { name: 'chair-digest', pick: (sent) => sent.find((a) => /^Before your meeting/.test(firstLine(a))) },
 ];
@@ -77,8 +80,8 @@ const BETWEEN_MEETINGS = {
 /**
  * `npm run cards:pictures`: replays the board meeting through the real bot, asks it for /help and
  * the /action form, runs the scheduler for a reminder, the weekly digest and the chair's digest, and
- * screenshots each card (official Adaptive Cards renderer, headless Chromium)
- * into docs/images for the README.
+ * screenshots each card (official Adaptive Cards renderer, headless Chromium, Teams' light theme and
+ * one in its dark theme) into docs/images for the README.
  */
 async function main(): Promise<void> {
   const chromium = findChromium();
@@ -101,7 +104,7 @@ async function main(): Promise<void> {
       const card = cardOf(activity);
       if (!card) throw new Error(`no card for ${picture.name}; the cards' first lines were:\n${sent.map(firstLine).join('\n')}`);
       const html = join(work, `${picture.name}.html`);
-      writeFileSync(html, cardPage(card));
+      writeFileSync(html, cardPage(card, picture.theme ? { theme: picture.theme } : {}));
       const png = picturePath(picture.name);
       mkdirSync(dirname(png), { recursive: true });
       screenshot(chromium, html, png, CARD_WIDTH);

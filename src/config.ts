@@ -11,11 +11,15 @@ export interface BotCredentials {
   appPassword: string;
   appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
   tenantId: string;
+  /** Client id of the managed identity the bot's Entra app trusts (a federated credential), instead of a password. */
+  federatedClientId?: string;
 }
 
 /** Everything the bot reads from its environment, parsed and checked. */
 export interface AppConfig {
   port: number;
+  /** Address to listen on (`HOST`): loopback in local mode, since nothing authenticates requests; every interface otherwise. */
+  host?: string;
   /** Bot credentials; `localMode` when none are set. */
   credentials: BotCredentials;
   localMode: boolean;
@@ -70,14 +74,23 @@ export function readConfig(env: NodeJS.ProcessEnv): AppConfig {
   const production = value('NODE_ENV') === 'production';
   const appId = value('BOT_ID') ?? value('MicrosoftAppId') ?? '';
   const appPassword = value('BOT_PASSWORD') ?? value('MicrosoftAppPassword') ?? '';
-  const appType = (value('BOT_TYPE') ?? (appPassword || !appId ? 'MultiTenant' : 'UserAssignedMSI')) as BotCredentials['appType'];
+  const federatedClientId = value('BOT_FEDERATED_CLIENT_ID');
+  const defaultType = appPassword || !appId ? 'MultiTenant' : federatedClientId ? 'SingleTenant' : 'UserAssignedMSI';
+  const appType = (value('BOT_TYPE') ?? defaultType) as BotCredentials['appType'];
   const tenantId = value('BOT_TENANT_ID') ?? value('MicrosoftAppTenantId') ?? '';
   if (!BOT_TYPES.includes(appType)) problems.push(`BOT_TYPE must be one of ${BOT_TYPES.join(', ')}; it is "${appType}".`);
   if (production && !appId) {
     problems.push('BOT_ID is not set. In production (NODE_ENV=production) the bot needs its Azure Bot credentials: set BOT_ID (and BOT_PASSWORD, or BOT_TYPE=UserAssignedMSI with BOT_TENANT_ID).');
   }
-  if (appId && appType !== 'UserAssignedMSI' && !appPassword) problems.push('BOT_ID is set but BOT_PASSWORD is not. Set BOT_PASSWORD, or BOT_TYPE=UserAssignedMSI for a managed identity.');
+  if (appId && appType !== 'UserAssignedMSI' && !appPassword && !federatedClientId) {
+    problems.push('BOT_ID is set but BOT_PASSWORD is not. Set BOT_PASSWORD, or BOT_FEDERATED_CLIENT_ID (the managed identity the Entra app trusts), or BOT_TYPE=UserAssignedMSI for a managed identity.');
+  }
+  if (federatedClientId && appPassword) problems.push('Set BOT_PASSWORD or BOT_FEDERATED_CLIENT_ID, not both: the bot signs in one way.');
+  if (federatedClientId && appType === 'UserAssignedMSI') problems.push('BOT_FEDERATED_CLIENT_ID is for an Entra app (BOT_TYPE=SingleTenant or MultiTenant) that trusts a managed identity; with BOT_TYPE=UserAssignedMSI, BOT_ID is the identity itself.');
   if (appId && appType !== 'MultiTenant' && !tenantId) problems.push(`BOT_TYPE=${appType} needs BOT_TENANT_ID (your Azure AD tenant id).`);
+
+  const host = value('HOST') ?? (appId ? '0.0.0.0' : '127.0.0.1');
+  if (!/^[\w.:%-]+$/.test(host)) problems.push(`HOST must be an address to listen on, such as 127.0.0.1, 0.0.0.0 or ::; it is "${host}".`);
 
   const store = readStoreConfig(value, problems);
   const logLevel = value('LOG_LEVEL') ?? 'info';
@@ -99,7 +112,8 @@ export function readConfig(env: NodeJS.ProcessEnv): AppConfig {
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
-    credentials: { appId, appPassword, appType, tenantId },
+    host,
+    credentials: { appId, appPassword, appType, tenantId, ...(federatedClientId ? { federatedClientId } : {}) },
     localMode: !appId,
     store: store as StorageConfig,
     logLevel,

@@ -84,12 +84,13 @@ export async function startBot(config: AppConfig, overrides: BotOverrides = {}):
   };
   const tick = (now?: string) => runTick(scheduler, now ?? clock.now());
   const timer = config.scheduler?.enabled ? startSchedulerTimer(() => tick(), config.scheduler.intervalSeconds * 1000, logger) : undefined;
+  const host = overrides.host ?? config.host;
   const server = await startServer({
     handleMessages: teams.handleMessages,
     store: storage,
     logger,
     port: config.port,
-    ...(overrides.host ? { host: overrides.host } : {}),
+    ...(host ? { host } : {}),
     minutes: { secret: minutes.linkSecret, clock, minutes: useCases.minutes, logger },
     tabs: startTabs({ config, storage, useCases, teams, clock, logger, ...(overrides.pagesDir ? { pagesDir: overrides.pagesDir } : {}) }),
   });

@@ -1,11 +1,11 @@
+import { cardLines } from '../src/cards/cardLines';
+
 /**
  * Reads an Adaptive Card the way a person looks at it: the visible text, top to bottom, and the
  * buttons. Tests assert on this and the demo prints it, so neither depends on the card's layout.
  */
 export function cardText(card: unknown): string[] {
-  const lines: string[] = [];
-  walk(card, lines);
-  return lines;
+  return cardLines(card);
 }
 
 /** The titles of a card's top-level buttons. */
@@ -61,33 +61,4 @@ export function findInput(card: unknown, id: string): Record<string, unknown> | 
   const record = card as Record<string, unknown>;
   if (typeof record['type'] === 'string' && record['type'].startsWith('Input.') && record['id'] === id) return record;
   return findInput(Object.values(record), id);
-}
-
-function walk(node: unknown, lines: string[]): void {
-  if (Array.isArray(node)) return node.forEach((child) => walk(child, lines));
-  if (typeof node !== 'object' || node === null) return;
-  const record = node as Record<string, unknown>;
-  switch (record['type']) {
-    case 'TextBlock':
-      lines.push(String(record['text'] ?? ''));
-      return;
-    case 'RichTextBlock':
-      lines.push(((record['inlines'] as Array<{ text?: string }> | undefined) ?? []).map((inline) => inline.text ?? '').join(''));
-      return;
-    case 'FactSet':
-      for (const fact of (record['facts'] as Array<{ title: string; value: string }> | undefined) ?? []) lines.push(`${fact.title}: ${fact.value}`);
-      return;
-    case 'ColumnSet': {
-      const columns = (record['columns'] as Array<{ items?: unknown[] }> | undefined) ?? [];
-      const parts = columns.map((column) => {
-        const inner: string[] = [];
-        walk(column.items ?? [], inner);
-        return inner.join(' ');
-      });
-      lines.push(parts.filter(Boolean).join(' | '));
-      return;
-    }
-    default:
-      for (const key of ['body', 'items']) if (key in record) walk(record[key], lines);
-  }
 }

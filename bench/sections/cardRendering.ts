@@ -34,7 +34,7 @@ export const cardRenderingSection: BenchSection = {
       ['New-action form', () => renderActionFormCard(series, { text: 'Draft the letter', owners: [] }, { notice: 'Who will do it?' })],
       ['Open actions list (30 actions)', () => renderActionListCard(actions, series, 'en-GB', NOW)],
       ['Decision card', () => renderDecisionCard(decision, 'en-GB')],
-      ['Help card', () => renderHelpCard()],
+      ['Help card', () => renderHelpCard({ topic: 'capture', reach: 'bare', botName: 'Meeting Actions' })],
       ['Notice card', () => renderNoticeCard({ title: 'Nothing was changed', message: 'Only the owners or the chair can close A-1.', style: 'attention' })],
     ];
     const rows: string[] = [];

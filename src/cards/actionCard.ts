@@ -3,6 +3,7 @@ import { formatActionRef } from '../domain/actionRef';
 import { formatAgendaItem } from '../domain/agendaItem';
 import { formatDueDate, isOverdue, localDate } from '../domain/dateFormat';
 import { LIMITS } from '../domain/limits';
+import { sentence } from '../domain/sentence';
 import { isChair } from '../domain/series';
 import type { Action, ActionEvent, Person, Series } from '../domain/types';
 import { renderOwnerPicker } from './ownerPicker';
@@ -121,7 +122,7 @@ export function describeEvent(event: ActionEvent, locale: string): string {
     case 'update':
       return event.note ?? '';
     case 'closed':
-      return event.note ? `${event.note} Action closed.` : 'Action closed.';
+      return event.note ? `${sentence(event.note)} Action closed.` : 'Action closed.';
     case 'reopened':
       return event.note ? `Reopened: ${event.note}` : 'Reopened.';
     case 'reassigned':

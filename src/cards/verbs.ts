@@ -23,6 +23,8 @@ export const CARD_VERBS = {
   digestClose: 'digest.close',
   /** Save the 1:1 notification settings. */
   saveSettings: 'settings.save',
+  /** Open another part of `/help` on the clicker's card. */
+  helpTopic: 'help.topic',
 } as const;
 
 /** One of the card verbs. */

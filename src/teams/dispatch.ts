@@ -9,7 +9,7 @@ import { ROUTES, type RouteTable } from './routes';
 import type { AnswerOf, DialogAnswer, EventHandler, ExtensionAction, Inbound, Turn } from './turn';
 
 const PERSONAL_HINT =
-  'Here I can show /actions (your open actions across meetings) and /settings (when I remind you). Actions and decisions are captured in the meeting chat: add me there and type /help.';
+  'Here in our 1:1 chat I can show /actions (your open actions across every meeting) and /settings (when I remind you), and I send your reminders and weekly digest. Actions and decisions are captured in the meeting chat: add me there and type /help.';
 const STORE_DOWN = 'Not saved: the meeting record is unavailable right now. Nothing was changed; please try again in a minute.';
 
 /**
@@ -43,16 +43,21 @@ async function dispatchInbound(turn: Turn, inbound: Inbound, routes: RouteTable)
 
 async function dispatchMessage(turn: Turn, text: string, routes: RouteTable): Promise<void> {
   const { facts, room } = turn;
-  const command = parseCommand(text, facts.addressedToBot);
+  const personalChat = facts.conversationType === 'personal';
+  // Everything said in a 1:1 chat is said to the bot, so there a message that is no command gets
+  // told what the 1:1 chat can do instead of silence.
+  const command = parseCommand(text, facts.addressedToBot || personalChat);
   if (!command) return;
   room.logger.info({ activityId: facts.activityId, conversation: facts.key.conversationId, command: command.name }, 'command');
-  if (command.name === 'unknown') return turn.reply.say(`I don't know "${command.word.slice(0, 40)}". Type /help to see what I can do.`);
   const say = () => turn.reply.say(STORE_DOWN);
-  if (facts.conversationType !== 'personal') return guarded(turn, () => routes.commands[command.name](turn, command.args), say);
-  const personal = routes.personalCommands[command.name];
+  if (!personalChat) {
+    if (command.name === 'unknown') return turn.reply.say(`I don't know "${command.word.slice(0, 40)}". Type /help to see what I can do.`);
+    return guarded(turn, () => routes.commands[command.name](turn, command.args), say);
+  }
+  const [personal, args] = command.name === 'unknown' ? [undefined, ''] : [routes.personalCommands[command.name], command.args];
   await guarded(turn, async () => {
     await room.useCases.people.rememberPersonalChat(personalTurnOf(facts));
-    if (personal) await personal(turn, command.args);
+    if (personal) await personal(turn, args);
     else await turn.reply.say(PERSONAL_HINT);
   }, say);
 }

@@ -13,7 +13,7 @@ import { handleCreateActionFetch } from './handlers/createActionFetchHandler';
 import { handleCreateActionSubmit } from './handlers/createActionSubmitHandler';
 import { handleDecisionCommand } from './handlers/decisionCommandHandler';
 import { handleDigestClose } from './handlers/digestCloseHandler';
-import { handleHelp } from './handlers/helpHandler';
+import { handleHelp, handleHelpTopic } from './handlers/helpHandler';
 import { handleInstalled, handleMembersChanged } from './handlers/installationHandlers';
 import { handleItemCommand } from './handlers/itemCommandHandler';
 import { handleListActions } from './handlers/listActionsHandler';
@@ -85,6 +85,7 @@ export const ROUTES: RouteTable = {
     [CARD_VERBS.snooze]: handleSnooze,
     [CARD_VERBS.digestClose]: handleDigestClose,
     [CARD_VERBS.saveSettings]: handleSaveSettings,
+    [CARD_VERBS.helpTopic]: handleHelpTopic,
   },
   extensionCommands: {
     [EXTENSION_COMMANDS.createAction]: { fetchTask: handleCreateActionFetch, submitAction: handleCreateActionSubmit },

@@ -16,6 +16,8 @@ export interface TurnFacts {
   mentions: MentionedPerson[];
   /** Whether the message @mentioned the bot (then the command slash is optional). */
   addressedToBot: boolean;
+  /** The bot's name as this chat shows it: what people type after @ to reach it. */
+  botName: string;
   /** The activity id: the idempotency key for whatever this turn records. */
   activityId: string;
   /** The message a card click or a reply belongs to (the card's own message id for a click). */
@@ -33,6 +35,9 @@ export interface TurnFacts {
 
 /** Locale used when a client sends none; the minutes this product serves are British. */
 export const DEFAULT_LOCALE = 'en-GB';
+
+/** The app's name (appPackage/manifest.json), for when an activity does not say the bot's. */
+export const DEFAULT_BOT_NAME = 'Meeting Actions';
 
 /** How a handler answers, whatever carries the turn. */
 export interface Replies {

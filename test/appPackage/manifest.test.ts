@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { validateManifest } from '../../scripts/app-package/validate-manifest';
 import { EXTENSION_COMMANDS } from '../../src/teams/extensionCommands';
 import { ROUTES } from '../../src/teams/routes';
@@ -15,10 +17,14 @@ function commandTitles(manifest: Manifest, scope: string): string[] {
 describe('appPackage/manifest.json', () => {
   const manifest = resolvedManifest();
 
-  it('is on manifest schema v1.19 or later and validates offline against that official schema', () => {
-    const [major = 0, minor = 0] = String(manifest.manifestVersion).split('.').map(Number);
-    expect(major * 100 + minor).toBeGreaterThanOrEqual(119);
-    expect(manifest.$schema).toContain(`/v${manifest.manifestVersion}/`);
+  it('is on the newest manifest schema that @microsoft/app-manifest (and so the Agents Toolkit) validates, and passes it offline', () => {
+    // The Toolkit's teamsApp/validateManifest validates with the same package's bundled schemas.
+    const versions = readdirSync(join(dirname(require.resolve('@microsoft/app-manifest/package.json')), 'build/json-schemas/teams'))
+      .filter((folder) => /^v\d+\.\d+$/.test(folder))
+      .map((folder) => folder.slice(1))
+      .sort((a, b) => Number(a.split('.')[0]) - Number(b.split('.')[0]) || Number(a.split('.')[1]) - Number(b.split('.')[1]));
+    expect(manifest.manifestVersion).toBe(versions.at(-1));
+    expect(manifest.$schema).toBe(`https://developer.microsoft.com/en-us/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`);
     expect(validateManifest(manifest)).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 import { Template } from 'adaptivecards-templating';
 import { ACTION_CARD_CONSTANTS, actionCardData, renderActionCard, type ActionCardView } from '../../src/cards/actionCard';
-import { bindConstants } from '../../src/cards/render';
+import { bindConstants, withReadableText, type AdaptiveCardJson } from '../../src/cards/render';
 import template from '../../src/cards/templates/actionCard.json';
 import { withChair, withMembers } from '../../src/domain/series';
 import { aPerson, aSeries, anAction } from '../builders';
@@ -37,7 +37,7 @@ describe('the action card with its constants bound at load', () => {
   ];
 
   it.each(views)('draws %s exactly as the engine does with the constants as data', (_name, action, view) => {
-    const unbound = new Template(template).expand({ $root: { ...actionCardData(action, series, view), ...ACTION_CARD_CONSTANTS } }) as unknown;
+    const unbound = withReadableText(new Template(template).expand({ $root: { ...actionCardData(action, series, view), ...ACTION_CARD_CONSTANTS } }) as AdaptiveCardJson);
     expect(renderActionCard(action, series, view)).toEqual(unbound);
   });
 });

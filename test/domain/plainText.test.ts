@@ -69,3 +69,13 @@ describe('cleanTypedText', () => {
     expect(cleanTypedText('One\u0007 \t two \n three')).toBe('One two\nthree');
   });
 });
+
+describe('toPlainText with the entities people actually paste', () => {
+  it('decodes the whole HTML table, not just the five XML ones', () => {
+    expect(toPlainText('Caf&eacute; &pound;3K it&rsquo;s &ldquo;done&rdquo; &mdash; &frac12; &euro;5 &hellip;')).toBe('Café £3K it’s “done” — ½ €5 …');
+  });
+
+  it('needs the closing semicolon, so ampersands in ordinary words are left alone', () => {
+    expect(toPlainText('AT&T &notes &pound3 R&D')).toBe('AT&T &notes &pound3 R&D');
+  });
+});

@@ -26,6 +26,16 @@ describe('Agents Toolkit project files', () => {
     expect(outputNames(read('infra/azure.bicep'))).toContain(resourceId);
   });
 
+  it('deploys the staged web app (production dependencies only), not the checkout', () => {
+    const yaml = read('m365agents.yml');
+    const deploy = yaml.slice(yaml.indexOf('\ndeploy:'), yaml.indexOf('\npublish:'));
+    expect(deploy).toContain('args: run stage:webapp');
+    expect(/artifactFolder: (\S+)/.exec(deploy)?.[1]).toBe('build/webapp');
+    expect(deploy).not.toContain('ignoreFile');
+    const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
+    expect(scripts['stage:webapp']).toBe('npm run build && node dist/scripts/stage-webapp.js');
+  });
+
   it('declares in env/.env.dev every variable the manifest and Bicep parameters use, or the Bicep writes', () => {
     const declared = new Set([...readEnvFile(join(ROOT, 'env/.env.dev')).keys(), ...outputNames(read('infra/azure.bicep'))]);
     const used = placeholderNames(read('appPackage/manifest.json') + read('infra/azure.parameters.json'));
@@ -60,5 +70,49 @@ describe('Agents Toolkit project files', () => {
     const keys = runtimeEnvKeys(read(file));
     expect(keys.length).toBeGreaterThan(0);
     expect(keys.filter((key) => !BOT_SETTINGS.includes(key))).toEqual([]);
+  });
+});
+
+describe('.vscode: F5 as the Toolkit templates ship it', () => {
+  interface Task { label: string; type?: string; command?: string; dependsOn?: string[]; args?: Record<string, unknown>; options?: { env?: Record<string, string> } }
+  interface Launch { configurations: Array<{ name: string; port?: number }>; compounds: Array<{ name: string; configurations: string[]; preLaunchTask: string }> }
+  const tasks = (JSON.parse(read('.vscode/tasks.json')) as { tasks: Task[] }).tasks;
+  const launch = JSON.parse(read('.vscode/launch.json')) as Launch;
+  const task = (label: string): Task => {
+    const found = tasks.find((candidate) => candidate.label === label);
+    if (!found) throw new Error(`no task "${label}"`);
+    return found;
+  };
+
+  it('wires every compound to configurations and a task that exist, and every task to tasks that exist', () => {
+    const names = launch.configurations.map((configuration) => configuration.name);
+    for (const compound of launch.compounds) {
+      expect(names).toEqual(expect.arrayContaining(compound.configurations));
+      expect(task(compound.preLaunchTask).label).toBe(compound.preLaunchTask);
+    }
+    for (const entry of tasks) for (const dependency of entry.dependsOn ?? []) expect(task(dependency).label).toBe(dependency);
+    expect(launch.compounds.map((compound) => compound.name)).toEqual(['Debug in Microsoft 365 Agents Playground', 'Debug in Teams (Edge)', 'Debug in Teams (Chrome)']);
+  });
+
+  it('debugs in Teams: tunnel into BOT_ENDPOINT, provision and deploy the local environment, then start the bot for the debugger', () => {
+    expect(task('Start App Locally').dependsOn).toEqual(['Validate prerequisites', 'Start local tunnel', 'Provision', 'Deploy', 'Start application']);
+    const tunnel = task('Start local tunnel').args as { ports: Array<{ portNumber: number; writeToEnvironmentFile: Record<string, string> }>; env: string };
+    expect(tunnel.ports[0]?.writeToEnvironmentFile).toEqual({ endpoint: 'BOT_ENDPOINT', domain: 'BOT_DOMAIN' });
+    expect(read('m365agents.local.yml')).toContain('messagingEndpoint: ${{BOT_ENDPOINT}}/api/messages');
+    expect(tunnel.ports[0]?.portNumber).toBe(3978);
+    expect(task('Provision').args).toEqual({ env: 'local' });
+    expect(task('Deploy').args).toEqual({ env: 'local' });
+    // The bot reads what m365agents.local.yml's deploy writes, and opens the port the debugger attaches to.
+    const attach = launch.configurations.find((configuration) => configuration.name === 'Attach to Local Service');
+    expect(task('Start application').command).toContain(`--inspect=127.0.0.1:${attach?.port} --env-file=.localConfigs dist/src/index.js`);
+    expect(read('m365agents.local.yml')).toContain('target: ./.localConfigs\n');
+  });
+
+  it('debugs in the Agents Playground with the same launcher as npm run dev:playground', () => {
+    const start = task('Start application and Playground');
+    expect(start.command).toBe('npm run dev:playground');
+    expect(start.options?.env?.['BOT_INSPECT_PORT']).toBe('9239');
+    expect(read('scripts/dev-playground.ts')).toContain('process.env.BOT_INSPECT_PORT');
+    expect(task('Deploy (Microsoft 365 Agents Playground)').args).toEqual({ env: 'playground' });
   });
 });

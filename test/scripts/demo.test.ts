@@ -1,5 +1,7 @@
 import { replayBoardMeeting, type Replay } from '../../scripts/demo/replay';
 import meeting from '../../scripts/demo/board-meeting-2019-03-13.json';
+import { cardOf } from '../../testkit/botHarness';
+import { cardText } from '../../testkit/cardText';
 
 let replay: Replay;
 beforeAll(async () => {
@@ -54,4 +56,15 @@ test('the demo ends with the minutes: a summary card, and the Markdown it prints
   ]);
   expect(replay.minutesMarkdown.split('\n')[0]).toBe('# Worcestershire Safeguarding Children Board');
   expect(replay.minutesMarkdown).toContain('## Action Log Updates');
+});
+
+test('every card the meeting chat received says in fallbackText and speak what it is, for clients that cannot draw it', () => {
+  const cards = replay.harness.connector.sent.map(cardOf).filter((card) => card !== undefined);
+  expect(cards.length).toBeGreaterThan(10);
+  for (const card of cards) {
+    const [heading] = cardText(card);
+    expect(String(card['fallbackText']).split('\n')[0]).toBe(heading);
+    // Read aloud, it starts with the same heading ("Action A-1, Open." for "Action A-1 | Open").
+    expect(String(card['speak']).split(' ')[0]).toBe(String(heading).split(' ')[0]);
+  }
 });

@@ -1,5 +1,6 @@
 import { ActivityTypes, INVOKE_RESPONSE_KEY, type Request, type Response, type TurnContext } from 'botbuilder';
 import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
+import { FederatedServiceClientCredentialsFactory } from 'botframework-connector';
 import type { BotCredentials } from '../../config';
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCardJson } from '../../cards/render';
 import type { Clock } from '../../domain/clock';
@@ -57,12 +58,16 @@ const EXTENSION_INVOKES: Record<string, ExtensionAction['step']> = { 'composeExt
  * that knows botbuilder or teams-ai; moving to the Teams SDK replaces it.
  */
 export function createTeamsAdapter(room: TeamsRoom, credentials: BotCredentials, options: TeamsAdapterOptions): TeamsAdapterHandle {
-  const adapter = new TeamsAdapter({
-    MicrosoftAppId: credentials.appId,
-    MicrosoftAppPassword: credentials.appPassword,
-    MicrosoftAppType: credentials.appType,
-    MicrosoftAppTenantId: credentials.tenantId,
-  });
+  const adapter = new TeamsAdapter(
+    {
+      MicrosoftAppId: credentials.appId,
+      MicrosoftAppPassword: credentials.appPassword,
+      MicrosoftAppType: credentials.appType,
+      MicrosoftAppTenantId: credentials.tenantId,
+    },
+    // An Entra app with no secret signs in with a token of the managed identity it trusts.
+    credentials.federatedClientId ? new FederatedServiceClientCredentialsFactory(credentials.appId, credentials.federatedClientId, credentials.tenantId) : undefined,
+  );
   const messenger = new BotFrameworkMessenger(adapter, credentials.appId, options.retry ? { retry: options.retry } : {});
   const app = new Application<TurnState>({ adapter, botAppId: credentials.appId, startTypingTimer: false, removeRecipientMention: true });
   const run = <I extends Inbound>(context: TurnContext, inbound: I): Promise<AnswerOf<I>> => {
