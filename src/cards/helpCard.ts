@@ -8,6 +8,8 @@ export interface HelpCardData {
   intro: string;
   commands: Array<{ usage: string; description: string; example: string }>;
   limits: string;
+  /** Lines about features this chat has on or off (suggested actions from Copilot), with why. */
+  notes: Array<{ text: string }>;
 }
 
 /** Every command with its usage and a real example; typed as a record so a new command cannot be left out. */
@@ -92,6 +94,11 @@ const COMMAND_HELP: Record<CommandName, { usage: string; description: string; ex
     description: 'Show the action log now: open actions and those closed since the last meeting, with the last decisions.',
     example: '/digest',
   },
+  planner: {
+    usage: '/planner <plan link> | off',
+    description: "The chair links this chat to a Planner plan: each new action becomes a task there, and completing either closes the other. /planner off stops it and deletes nothing; /planner alone says where things stand.",
+    example: '/planner https://planner.cloud.microsoft/webui/plan/xqQg5FS2LkCp935s-FIFm2QAFkHM/view/board',
+  },
   settings: {
     usage: '/settings',
     description: 'In your 1:1 chat with me: when reminders and the weekly digest come, your time zone, digests on or off.',
@@ -106,9 +113,10 @@ const COMMAND_HELP: Record<CommandName, { usage: string; description: string; ex
 
 const render = prepareCard<HelpCardData>(template);
 
-/** Draws `/help`: every command with an example, and the limits on what a capture may hold. */
-export function renderHelpCard(): AdaptiveCardJson {
+/** Draws `/help`: every command with an example, the limits on what a capture may hold, and `notes` about this chat. */
+export function renderHelpCard(notes: readonly string[] = []): AdaptiveCardJson {
   return render({
+    notes: notes.map((text) => ({ text })),
     intro:
       'Type these in the meeting chat, with or without @mentioning me. Dates like "by Friday", "due 12 June", "in 2 weeks" or "end of month" are read in your time zone. Initials are shown on cards and in /actions.',
     commands: Object.values(COMMAND_HELP),

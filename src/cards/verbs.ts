@@ -23,6 +23,10 @@ export const CARD_VERBS = {
   digestClose: 'digest.close',
   /** Save the 1:1 notification settings. */
   saveSettings: 'settings.save',
+  /** Accept a suggested action from Copilot's recap (with the owner and due date chosen). */
+  acceptSuggestion: 'suggestion.accept',
+  /** Dismiss a suggested action. */
+  dismissSuggestion: 'suggestion.dismiss',
 } as const;
 
 /** One of the card verbs. */
