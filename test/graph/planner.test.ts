@@ -7,6 +7,7 @@
 import { CARD_VERBS } from '../../src/cards/verbs';
 import { cardOf, textOf } from '../../testkit/botHarness';
 import { cardText, findExecute } from '../../testkit/cardText';
+import { startBoardChat } from '../teams/chatFixture';
 import { sayInChat, tickAt } from '../scheduler/schedulerFixture';
 import { logsSaying, useGraphBoardChatPerTest, type GraphBoardChat } from './graphChatFixture';
 
@@ -175,4 +176,32 @@ test('/planner off stops both ways and deletes nothing; a link or id that names 
   expect((await action(1))?.status).toBe('open');
   expect((await action(2))?.planner).toBeUndefined();
   expect(textOf((await sayInChat(board, '/planner'))[0])).toBe('This chat is not linked to a Planner plan. The chair can link one: /planner and the link to the plan.');
+});
+
+test('with Graph down, /planner says so and changes nothing; /help lists /planner and, with COPILOT_INSIGHTS off, says nothing of suggested actions', async () => {
+  board.graph.setDown(true);
+  expect(textOf((await sayInChat(board, `/planner ${planLink()}`, board.derek))[0])).toBe('Planner is not answering right now. Nothing was changed; please try again in a few minutes.');
+  expect((await board.harness.bot.storage.chats.getSeries(key()))?.value.planner).toBeUndefined();
+  board.graph.setDown(false);
+
+  const help = cardText(cardOf((await sayInChat(board, '/help'))[0]));
+  expect(help).toContain('/planner <plan link> | off');
+  expect(help.join('\n')).not.toMatch(/Suggested actions|Copilot/);
+});
+
+test('without Microsoft Graph, /planner says an admin must set it up, and a capture books nothing for Planner', async () => {
+  const plain = await startBoardChat();
+  try {
+    await plain.harness.post(plain.chat.installationUpdate(plain.derek));
+    plain.harness.take();
+    expect(textOf((await sayInChat(plain, '/planner xqQg5FS2LkCp935s-FIFm2QAFkHM', plain.derek))[0])).toBe(
+      'Linking a Planner plan needs Microsoft Graph, which is not set up for this bot. An admin can turn it on (docs/DEPLOY.md § Microsoft Graph).',
+    );
+    await sayInChat(plain, '/action Circulate the audit report EF by Friday');
+    const due = await plain.harness.bot.storage.jobs.listDueJobs('2019-03-20T00:00:00.000Z', 100);
+    expect(due.map((job) => job.value.kind)).not.toContain('plannerTask');
+    expect(plain.harness.turnErrors).toEqual([]);
+  } finally {
+    await plain.harness.stop();
+  }
 });
