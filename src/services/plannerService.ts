@@ -103,14 +103,15 @@ export class PlannerService {
   async syncTask(key: SeriesKey, actionId: string, now: string): Promise<void> {
     const found = await this.storage.chats.getSeriesAndAction(key, { id: actionId });
     let action = found.action;
+    const series = found.series?.value;
     const planId = action?.value.planner?.planId;
-    if (!action || !planId || found.series?.value.planner?.planId !== planId) return;
-    if (!action.value.planner?.taskId) action = await this.makeTask(key, action, planId, now);
+    if (!action || !series || !planId || series.planner?.planId !== planId) return;
+    if (!action.value.planner?.taskId) action = await this.makeTask(key, series, action, planId, now);
     const task = action.value.planner;
     if (!task?.taskId) return;
     if (!task.linked) {
       const link = { url: teamsLinkTo(action.value), alias: 'Open in Teams' };
-      const description = `${plannerTaskTitle(action.value)}\n\nFrom the meeting chat${found.series?.value.title ? ` "${found.series.value.title}"` : ''}. Completing this task closes the action there, and closing it there completes this task.`;
+      const description = `${plannerTaskTitle(action.value)}\n\nFrom the meeting chat${series.title ? ` "${series.title}"` : ''}. Completing this task closes the action there, and closing it there completes this task.`;
       await this.board.linkBack(key.tenantId, task.taskId, link, description);
       action = await this.notePlanner(key, actionId, (current) => ({ ...current, linked: true }));
     }
@@ -144,7 +145,7 @@ export class PlannerService {
   }
 
   /** Makes the action's task, unless an earlier create whose answer was lost made it; keeps its id on the action. */
-  private async makeTask(key: SeriesKey, action: Versioned<Action>, planId: string, now: string): Promise<Versioned<Action>> {
+  private async makeTask(key: SeriesKey, series: Series, action: Versioned<Action>, planId: string, now: string): Promise<Versioned<Action>> {
     const title = plannerTaskTitle(action.value);
     if (action.value.planner?.createSentAt) {
       const earlier = (await this.board.tasksOf(key.tenantId, planId)).find((task) => task.title === title);
@@ -152,12 +153,11 @@ export class PlannerService {
     }
     // Written before the create: should its answer be lost, the next try looks for the task first.
     const sending = action.value.planner?.createSentAt ? action : await this.notePlanner(key, action.value.id, (current) => ({ ...current, createSentAt: now }));
-    const series = (await this.storage.chats.getSeries(key))?.value;
     const created = await this.board.createTask(key.tenantId, {
       planId,
       title,
       assigneeIds: sending.value.owners.map((owner) => owner.id).filter((id) => ENTRA_ID.test(id)),
-      ...(sending.value.due && series ? { dueDateTime: plannerDueDateTime(sending.value.due, series.timeZone) } : {}),
+      ...(sending.value.due ? { dueDateTime: plannerDueDateTime(sending.value.due, series.timeZone) } : {}),
     });
     this.logger.info({ actionId: action.value.id, planId, taskId: created.id }, 'Planner task created');
     return this.notePlanner(key, action.value.id, (current) => ({ ...current, taskId: created.id }));
