@@ -9,7 +9,7 @@ async function main(): Promise<void> {
   const { startBot } = await import('./startBot');
   const bot = await startBot(config);
   const where = config.store.kind === 'sqlite' ? `embedded store in ${config.store.dataDir}` : `Cosmos DB at ${config.store.endpoint}`;
-  bot.logger.info({ port: bot.server.port, store: config.store.kind, telemetry: Boolean(telemetry), graph: config.graph?.auth.kind ?? 'off' }, `meeting-actions listening on ${bot.server.url}/api/messages (${where})`);
+  bot.logger.info({ port: bot.server.port, store: config.store.kind, telemetry: Boolean(telemetry), graph: config.graph?.auth.kind ?? 'off', copilotInsights: config.graph?.copilotInsights === true }, `meeting-actions listening on ${bot.server.url}/api/messages (${where})`);
   if (config.localMode) {
     bot.logger.warn('local mode: no BOT_ID is set, so requests are not authenticated. Use this only on your own machine (tests, Agents Playground).');
   }
