@@ -81,6 +81,10 @@ param graphAuth string = 'off'
 @description('The app\'s id in your organisation\'s Teams app catalog (TEAMS_APP_PUBLISHED_APP_ID after `atk publish` and approval); empty: the bot installs nothing.')
 param teamsAppCatalogId string = ''
 
+@allowed(['off', 'on'])
+@description('Suggested actions from Copilot\'s meeting recaps (COPILOT_INSIGHTS); needs graphAuth, Microsoft 365 Copilot licences and OnlineMeetingAiInsight.Read.All (docs/DEPLOY.md § Microsoft Graph).')
+param copilotInsights string = 'off'
+
 // Deterministic per resource group, so re-running a deployment updates the same resources.
 var baseName = toLower('${resourceBaseName}${empty(resourceSuffix) ? take(uniqueString(resourceGroup().id), 6) : resourceSuffix}')
 var singleTenantApp = botIdentity == 'SingleTenantApp'
@@ -233,6 +237,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'TAB_SSO_APP_ID', value: tabSsoAppId }
         { name: 'GRAPH_AUTH', value: graphAuth }
         { name: 'TEAMS_APP_CATALOG_ID', value: teamsAppCatalogId }
+        { name: 'COPILOT_INSIGHTS', value: copilotInsights }
       ]
     }
   }
@@ -282,6 +287,6 @@ output BOT_ID string = botAppId
 output BOT_TENANT_ID string = identity.properties.tenantId
 output COSMOS_ENDPOINT string = cosmos.properties.documentEndpoint
 // What a tenant admin grants the identity for Microsoft Graph (app role assignments on its service principal), and the
-// application access policy that attendance reports also need: docs/DEPLOY.md § Microsoft Graph.
+// application access policy that attendance reports and Copilot's recaps also need: docs/DEPLOY.md § Microsoft Graph.
 output GRAPH_PRINCIPAL_ID string = identity.properties.principalId
-output GRAPH_PERMISSIONS_TO_GRANT string = 'TeamsAppInstallation.ReadWriteSelfForUser.All OnlineMeetingArtifact.Read.All'
+output GRAPH_PERMISSIONS_TO_GRANT string = 'TeamsAppInstallation.ReadWriteSelfForUser.All OnlineMeetingArtifact.Read.All Tasks.ReadWrite.All${copilotInsights == 'on' ? ' OnlineMeetingAiInsight.Read.All' : ''}'

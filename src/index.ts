@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const scope = listenScope(host);
   const reach = { loopback: 'this machine only', interface: `the interface ${host} only`, everywhere: 'every network interface' }[scope];
   bot.logger.info(
-    { host, port: bot.server.port, store: config.store.kind, telemetry: Boolean(telemetry), graph: config.graph?.auth.kind ?? 'off' },
+    { host, port: bot.server.port, store: config.store.kind, telemetry: Boolean(telemetry), graph: config.graph?.auth.kind ?? 'off', copilotInsights: config.graph?.copilotInsights === true },
     `meeting-actions listening on ${bot.server.url}/api/messages (${reach}, HOST=${host}; ${where})`,
   );
   if (config.localMode) {

@@ -66,7 +66,14 @@ export async function startBot(config: AppConfig, overrides: BotOverrides = {}):
   const clock = overrides.clock ?? systemClock;
   const chairDigestLeadHours = config.scheduler?.chairDigestLeadHours ?? DEFAULT_CHAIR_DIGEST_LEAD_HOURS;
   const graph = openGraph(config.graph, overrides.graphRetry);
-  const useCases = createUseCases({ storage, logger, defaultTimeZone: config.defaultTimeZone, chairDigestLeadHours, ...(graph ? { attendanceReports: graph.attendance } : {}) });
+  const useCases = createUseCases({
+    storage,
+    logger,
+    defaultTimeZone: config.defaultTimeZone,
+    chairDigestLeadHours,
+    ...(graph ? { attendanceReports: graph.attendance, plannerBoard: graph.planner } : {}),
+    ...(graph?.insights ? { meetingInsights: graph.insights } : {}),
+  });
   const teams = createTeamsAdapter({ useCases, minutesLinks, logger, defaultTimeZone: config.defaultTimeZone }, config.credentials, {
     clock,
     ...(overrides.onTurnError ? { onTurnError: overrides.onTurnError } : {}),
@@ -81,6 +88,8 @@ export async function startBot(config: AppConfig, overrides: BotOverrides = {}):
     chairDigestLeadHours,
     defaultLocale: 'en-GB',
     ...(useCases.attendance ? { attendance: useCases.attendance } : {}),
+    ...(useCases.suggestions ? { suggestions: useCases.suggestions } : {}),
+    ...(useCases.planner ? { planner: useCases.planner } : {}),
   };
   const tick = (now?: string) => runTick(scheduler, now ?? clock.now());
   const timer = config.scheduler?.enabled ? startSchedulerTimer(() => tick(), config.scheduler.intervalSeconds * 1000, logger) : undefined;

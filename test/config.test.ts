@@ -60,4 +60,13 @@ describe('Microsoft Graph', () => {
     expect(() => readConfig({ ...bot, GRAPH_ENDPOINT: 'http://127.0.0.1:4010' })).toThrow(/GRAPH_ENDPOINT must use https/);
     expect(() => readConfig({ ...bot, TEAMS_APP_CATALOG_ID: 'com.example.meeting-actions' })).toThrow(/TEAMS_APP_CATALOG_ID must be the app's id in your Teams app catalog/);
   });
+
+  it('turns Copilot\'s suggested actions on only with COPILOT_INSIGHTS=on, and only with Graph', () => {
+    const local = { GRAPH_AUTH: 'none', GRAPH_ENDPOINT: 'http://127.0.0.1:4010' };
+    expect(readConfig(local).graph?.copilotInsights).toBeUndefined();
+    expect(readConfig({ ...local, COPILOT_INSIGHTS: 'off' }).graph?.copilotInsights).toBeUndefined();
+    expect(readConfig({ ...local, COPILOT_INSIGHTS: 'on' }).graph?.copilotInsights).toBe(true);
+    expect(() => readConfig({ ...local, COPILOT_INSIGHTS: 'yes' })).toThrow(/COPILOT_INSIGHTS must be "on" .* or "off"; it is "yes"/);
+    expect(() => readConfig({ COPILOT_INSIGHTS: 'on' })).toThrow(/COPILOT_INSIGHTS=on reads meeting recaps through Microsoft Graph: set GRAPH_AUTH too/);
+  });
 });

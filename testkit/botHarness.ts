@@ -43,6 +43,8 @@ export interface HarnessOptions {
   pagesDir?: string;
   /** Talk to this fake Microsoft Graph (GRAPH_AUTH=none, its catalog app id). */
   graph?: FakeGraph;
+  /** With `graph`: COPILOT_INSIGHTS=on (suggested actions from Copilot's recaps). */
+  copilotInsights?: boolean;
   /** Keep the bot's log lines in `logs`. */
   keepLogs?: boolean;
 }
@@ -72,7 +74,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<BotHar
   const ownDir = !options.dataDir && !options.storage;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'meeting-actions-'));
   const config = localConfig(dataDir, {
-    ...(options.graph ? { graph: { endpoint: options.graph.url, auth: { kind: 'none' as const }, teamsAppCatalogId: options.graph.catalogAppId } } : {}),
+    ...(options.graph
+      ? { graph: { endpoint: options.graph.url, auth: { kind: 'none' as const }, teamsAppCatalogId: options.graph.catalogAppId, ...(options.copilotInsights ? { copilotInsights: true } : {}) } }
+      : {}),
     ...options.config,
   });
   const turnErrors: unknown[] = [];

@@ -1,5 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FakeCopilot } from './fakeCopilot';
+import { graphError } from './graphError';
+import { FakePlanner } from './fakePlanner';
 
 /** A request the fake Graph received. */
 export interface GraphRequest {
@@ -25,6 +28,8 @@ export interface RouteRequest {
   body: unknown;
   /** The path as requested, `/v1.0/…`. */
   path: string;
+  /** The request's headers (`if-match`, `prefer`…). */
+  headers: http.IncomingHttpHeaders;
 }
 
 /** A route's answer to a request whose path matched its pattern. */
@@ -57,12 +62,17 @@ interface Failure {
 /**
  * A stand-in for Microsoft Graph on 127.0.0.1, speaking Graph's paths and shapes so the bot runs
  * the real Graph SDK against it: Teams app installation for users (201, 409 when installed, 403
- * when refused) and online meetings' attendance reports and records, paged with `@odata.nextLink`.
- * It can be told to fail (429 with Retry-After, 503, …) or to be down, and more routes can be
- * added with `route` (Planner, AI insights, …) without touching these.
+ * when refused) and online meetings' attendance reports and records, paged with `@odata.nextLink`;
+ * Copilot's meeting AI insights (`copilot`) and Planner plans and tasks (`planner`). It can be told
+ * to fail (429 with Retry-After, 503, …), to be down, or to lose an answer after acting, and more
+ * routes can be added with `route` without touching these.
  */
 export class FakeGraph {
   readonly requests: GraphRequest[] = [];
+  /** Copilot's meeting recaps (`/copilot/users/{id}/onlineMeetings/{id}/aiInsights`). */
+  readonly copilot: FakeCopilot;
+  /** Planner plans, tasks and task details, with etags. */
+  readonly planner: FakePlanner;
   /** Base URL the bot is given as GRAPH_ENDPOINT. */
   url = '';
   /** Items per page of every listing, so tests see `@odata.nextLink` with few items. */
@@ -71,6 +81,7 @@ export class FakeGraph {
   private readonly routes: Array<{ method: string; pattern: RegExp; answer: GraphRoute }> = [];
   private readonly failures: Failure[] = [];
   private readonly stalls: Array<{ match: RegExp; ms: number; times: number }> = [];
+  private readonly losses: Array<{ match: RegExp; times: number }> = [];
   private readonly installed = new Map<string, Set<string>>();
   private readonly refusedInstalls = new Map<string, number>();
   private readonly reports = new Map<string, FakeAttendanceReport[]>();
@@ -83,6 +94,8 @@ export class FakeGraph {
     this.route('GET', /^\/users\/([^/]+)\/teamwork\/installedApps$/, (request) => this.page(this.installationsOf(request.match[0] ?? ''), request));
     this.route('GET', /^\/users\/([^/]+)\/onlineMeetings\/([^/]+)\/attendanceReports$/, (request) => this.reportList(request));
     this.route('GET', /^\/users\/([^/]+)\/onlineMeetings\/([^/]+)\/attendanceReports\/([^/]+)\/attendanceRecords$/, (request) => this.recordList(request));
+    this.copilot = new FakeCopilot(this);
+    this.planner = new FakePlanner(this);
   }
 
   /** Starts listening on a free loopback port. */
@@ -116,6 +129,14 @@ export class FakeGraph {
   /** Makes the next `times` requests matching `METHOD /v1.0/path` wait `ms` before they are answered (to test timeouts). */
   stallNext(match: RegExp, ms: number, times = 1): void {
     this.stalls.push({ match, ms, times });
+  }
+
+  /**
+   * The next `times` requests matching `METHOD /v1.0/path` are carried out, but their answer is lost:
+   * the connection drops before a byte of it is sent (as a gateway timing out after the work was done).
+   */
+  loseNextAnswer(match: RegExp, times = 1): void {
+    this.losses.push({ match, times });
   }
 
   /** While down, every request answers 503 Service Unavailable. */
@@ -164,30 +185,38 @@ export class FakeGraph {
       await new Promise((resolve) => setTimeout(resolve, stall.ms));
       if (res.destroyed) return;
     }
-    if (this.down) return send(res, { status: 503, body: error('ServiceUnavailable', 'The service is down.') });
+    if (this.down) return send(res, { status: 503, body: graphError('ServiceUnavailable', 'The service is down.') });
     const failure = this.failures.find((candidate) => candidate.times > 0 && candidate.match.test(`${method} ${decodeURIComponent(url.pathname)}`));
     if (failure) {
       failure.times -= 1;
-      return send(res, { status: failure.status, body: error('Scripted', `scripted ${failure.status}`), ...(failure.headers ? { headers: failure.headers } : {}) });
+      return send(res, { status: failure.status, body: graphError('Scripted', `scripted ${failure.status}`), ...(failure.headers ? { headers: failure.headers } : {}) });
     }
-    if (!url.pathname.startsWith('/v1.0/')) return send(res, { status: 404, body: error('NotFound', 'Only v1.0 is served') });
+    if (!url.pathname.startsWith('/v1.0/')) return send(res, { status: 404, body: graphError('NotFound', 'Only v1.0 is served') });
     const path = url.pathname.slice('/v1.0'.length);
     for (const route of this.routes) {
       const found = route.method === method ? route.pattern.exec(path) : null;
-      if (found) return send(res, route.answer({ match: found.slice(1).map((part) => decodeURIComponent(part ?? '')), query: url.searchParams, body, path: url.pathname }));
+      if (!found) continue;
+      const answer = route.answer({ match: found.slice(1).map((part) => decodeURIComponent(part ?? '')), query: url.searchParams, body, path: url.pathname, headers: req.headers });
+      const loss = this.losses.find((candidate) => candidate.times > 0 && candidate.match.test(`${method} ${decodeURIComponent(url.pathname)}`));
+      if (loss) {
+        loss.times -= 1;
+        res.destroy();
+        return;
+      }
+      return send(res, answer);
     }
-    send(res, { status: 404, body: error('UnknownRoute', `${method} ${path}`) });
+    send(res, { status: 404, body: graphError('UnknownRoute', `${method} ${path}`) });
   }
 
   private install(userId: string, body: unknown): GraphAnswer {
     const refused = this.refusedInstalls.get(userId);
-    if (refused) return { status: refused, body: error('Forbidden', 'Installing this app for the user is not allowed.') };
+    if (refused) return { status: refused, body: graphError('Forbidden', 'Installing this app for the user is not allowed.') };
     const binding = String((body as Record<string, unknown> | undefined)?.['teamsApp@odata.bind'] ?? '');
     const appId = /\/appCatalogs\/teamsApps\/([^/]+)$/.exec(binding)?.[1];
-    if (!appId) return { status: 400, body: error('BadRequest', 'teamsApp@odata.bind is required') };
-    if (decodeURIComponent(appId) !== this.catalogAppId) return { status: 404, body: error('NotFound', 'No such app in the catalog') };
+    if (!appId) return { status: 400, body: graphError('BadRequest', 'teamsApp@odata.bind is required') };
+    if (decodeURIComponent(appId) !== this.catalogAppId) return { status: 404, body: graphError('NotFound', 'No such app in the catalog') };
     const apps = this.installedFor(userId);
-    if (apps.has(this.catalogAppId)) return { status: 409, body: error('Conflict', 'The app is already installed for this user.') };
+    if (apps.has(this.catalogAppId)) return { status: 409, body: graphError('Conflict', 'The app is already installed for this user.') };
     apps.add(this.catalogAppId);
     return { status: 201 };
   }
@@ -198,18 +227,18 @@ export class FakeGraph {
 
   private reportList(request: RouteRequest): GraphAnswer {
     const [organizerId, meetingId] = request.match;
-    if (this.artifactsRefusal) return { status: this.artifactsRefusal, body: error('Forbidden', 'No application access policy found for this app.') };
+    if (this.artifactsRefusal) return { status: this.artifactsRefusal, body: graphError('Forbidden', 'No application access policy found for this app.') };
     const reports = this.reports.get(`${organizerId}\n${meetingId}`);
-    if (!reports) return { status: 404, body: error('NotFound', 'Online meeting not found') };
+    if (!reports) return { status: 404, body: graphError('NotFound', 'Online meeting not found') };
     const values = reports.map((report) => ({ id: report.id, totalParticipantCount: report.attendees.length, meetingStartDateTime: report.start, meetingEndDateTime: report.end }));
     return this.page(values, request);
   }
 
   private recordList(request: RouteRequest): GraphAnswer {
     const [organizerId, meetingId, reportId] = request.match;
-    if (this.artifactsRefusal) return { status: this.artifactsRefusal, body: error('Forbidden', 'No application access policy found for this app.') };
+    if (this.artifactsRefusal) return { status: this.artifactsRefusal, body: graphError('Forbidden', 'No application access policy found for this app.') };
     const report = this.reports.get(`${organizerId}\n${meetingId}`)?.find((candidate) => candidate.id === reportId);
-    if (!report) return { status: 404, body: error('NotFound', 'Attendance report not found') };
+    if (!report) return { status: 404, body: graphError('NotFound', 'Attendance report not found') };
     const values = report.attendees.map((attendee) => ({
       emailAddress: attendee.email ?? null,
       totalAttendanceInSeconds: 3600,
@@ -242,9 +271,6 @@ export class FakeGraph {
   }
 }
 
-function error(code: string, message: string): unknown {
-  return { error: { code, message, innerError: { date: new Date().toISOString(), 'request-id': 'fake-graph' } } };
-}
 
 async function readBody(req: http.IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];

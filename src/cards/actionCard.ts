@@ -96,7 +96,7 @@ export function actionCardData(action: Action, series: Series, view: ActionCardV
     due: action.due ? `${formatDueDate(action.due, view.locale)}${overdue ? ' (overdue)' : ''}` : 'No due date',
     dueValue: action.due ?? '',
     item: formatAgendaItem(action.item),
-    captured: `${action.createdBy.name} · ${formatDueDate(action.meetingDate, view.locale)}`,
+    captured: `${action.createdBy.name} · ${formatDueDate(action.meetingDate, view.locale)}${originOf(action)}`,
     closed: action.closedBy && action.closedAt ? `${action.closedBy.name} · ${formatDueDate(localDate(action.closedAt, series.timeZone), view.locale)}` : '',
     history: action.history
       .filter((event) => event.kind !== 'created')
@@ -114,6 +114,12 @@ export function actionCardData(action: Action, series: Series, view: ActionCardV
             .slice(0, REFRESH_USER_LIMIT)
         : [],
   };
+}
+
+/** Where the action came from, when its "created" line says (" · from Copilot's meeting recap"). */
+function originOf(action: Action): string {
+  const note = action.history.find((event) => event.kind === 'created')?.note;
+  return note ? ` · ${note}` : '';
 }
 
 /** One line of the audit trail in words, the way minutes say it ("Update: … Action closed."). */

@@ -16,6 +16,8 @@ export interface HelpView {
   reach: HelpReach;
   /** The bot's name as the chat shows it, for the @mention advice. */
   botName: string;
+  /** Lines about features this chat has on or off (Copilot's suggested actions), with why. */
+  chatNotes?: readonly string[];
 }
 
 /** The data the help card binds to. */
@@ -44,7 +46,7 @@ export function renderHelpCard(view: HelpView): AdaptiveCardJson {
     intro: introFor(view),
     topicTitle: content.title,
     commands: content.commands.map((name) => COMMAND_HELP[name]),
-    notes: content.notes.map((line) => ({ line })),
+    notes: [...content.notes, ...(view.chatNotes ?? [])].map((line) => ({ line })),
     moreHint: `${others.map((topic) => `/help ${topic}`).join(', ')}, or the buttons below.`,
     otherTopics: others.map((topic) => ({ topic, title: HELP_TOPIC_CONTENT[topic].button })),
     reach: view.reach,

@@ -94,6 +94,11 @@ export const COMMAND_HELP: Record<CommandName, CommandHelp> = {
     description: 'Show the action log now: open actions and those closed since the last meeting, with the last decisions.',
     example: '/digest',
   },
+  planner: {
+    usage: '/planner {plan link} | off',
+    description: 'The chair links this chat to a Planner plan: each new action becomes a task there, and completing either closes the other. /planner off stops it and deletes nothing; /planner alone says where things stand.',
+    example: '/planner https://planner.cloud.microsoft/webui/plan/xqQg5FS2LkCp935s-FIFm2QAFkHM/view/board',
+  },
   settings: {
     usage: '/settings',
     description: 'In your 1:1 chat with me: when reminders and the weekly digest come, your time zone, digests on or off.',
@@ -125,7 +130,7 @@ export const HELP_TOPIC_CONTENT: Record<HelpTopic, HelpTopicContent> = {
   capture: {
     title: 'Capture',
     button: 'Capture',
-    commands: ['action', 'decision', 'item', 'actions', 'close', 'update'],
+    commands: ['action', 'decision', 'item', 'actions', 'close', 'update', 'planner'],
     notes: [],
   },
   meetings: {
@@ -156,7 +161,7 @@ export const HELP_TOPIC_CONTENT: Record<HelpTopic, HelpTopicContent> = {
 
 /** Words people type after `/help` for each part; the part's own name always works. */
 const TOPIC_WORDS: Record<HelpTopic, readonly string[]> = {
-  capture: ['capture', 'action', 'actions', 'decision', 'decisions', 'item', 'close', 'update'],
+  capture: ['capture', 'action', 'actions', 'decision', 'decisions', 'item', 'close', 'update', 'planner'],
   meetings: ['meetings', 'meeting', 'minutes', 'present', 'apologies', 'deputy', 'note', 'matters', 'approve'],
   reminders: ['reminders', 'reminder', 'digest', 'digests', 'settings', 'next'],
   limits: ['limits', 'limit', 'dates', 'date'],

@@ -3,7 +3,7 @@ import { AuthenticationHandler, Client, GraphError, HTTPMessageHandler, type Mid
 import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials';
 import { GraphRefused, GraphUnavailable } from '../services/graphFailures';
 import { GRAPH_SCOPE, type GraphConfig } from './graphConfig';
-import { DEFAULT_GRAPH_RETRY, GraphRetryHandler, type GraphRetryPolicy } from './graphRetry';
+import { DEFAULT_GRAPH_RETRY, GraphRetryHandler, SendOnce, type GraphRetryPolicy } from './graphRetry';
 
 /** The Graph version every path is relative to. */
 const VERSION = 'v1.0';
@@ -20,7 +20,7 @@ interface Page<T> {
  * The project's one Microsoft Graph client: signed in as the app (per tenant, with application
  * permissions), every request through one retry policy (`graphRetry.ts`), and Graph's failures
  * turned into the services' `GraphRefused` / `GraphUnavailable`. Ports over Graph (installation,
- * attendance, and whatever comes next) are small classes over `get`, `post` and `getAll`.
+ * attendance, Copilot's recaps, Planner) are small classes over `get`, `post`, `patch` and `getAll`.
  */
 export class GraphClient {
   private readonly clients = new Map<string, Client>();
@@ -38,9 +38,22 @@ export class GraphClient {
     return this.call(() => this.clientFor(tenantId).api(path).query(encoded(query)).get() as Promise<T>);
   }
 
-  /** POSTs a JSON body; answers what Graph answered (undefined for an empty body). */
-  async post<T>(tenantId: string, path: string, body: unknown): Promise<T | undefined> {
-    return this.call(() => this.clientFor(tenantId).api(path).post(body) as Promise<T | undefined>);
+  /**
+   * POSTs a JSON body; answers what Graph answered (undefined for an empty body). With `once` (a
+   * create that must not be made twice) it is repeated only after a 429 (see `SendOnce`).
+   */
+  async post<T>(tenantId: string, path: string, body: unknown, options: { once?: boolean } = {}): Promise<T | undefined> {
+    const request = this.clientFor(tenantId).api(path);
+    if (options.once) request.middlewareOptions([new SendOnce()]);
+    return this.call(() => request.post(body) as Promise<T | undefined>);
+  }
+
+  /**
+   * PATCHes a resource if `ifMatch` is still its etag (Planner requires one; a stale one is refused
+   * with 412), asking for the changed resource back.
+   */
+  async patch<T>(tenantId: string, path: string, body: unknown, options: { ifMatch: string }): Promise<T | undefined> {
+    return this.call(() => this.clientFor(tenantId).api(path).header('If-Match', options.ifMatch).header('Prefer', 'return=representation').patch(body) as Promise<T | undefined>);
   }
 
   /** Every item of a collection, following `@odata.nextLink` page after page (on Graph's own host only). */

@@ -23,6 +23,11 @@ export interface GraphConfig {
    * for people needs it. Without it the bot still takes attendance but installs nothing.
    */
   teamsAppCatalogId?: string;
+  /**
+   * `COPILOT_INSIGHTS=on`: after each meeting, offer the action items of Copilot's recap as
+   * suggested actions (needs `OnlineMeetingAiInsight.Read.All` and Copilot licences).
+   */
+  copilotInsights?: boolean;
 }
 
 /** The Graph scope for application permissions. */
@@ -32,17 +37,23 @@ const AUTH_KINDS = ['off', 'clientSecret', 'managedIdentity', 'none'];
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * Reads `GRAPH_AUTH`, `GRAPH_ENDPOINT`, `GRAPH_CLIENT_ID`, `GRAPH_CLIENT_SECRET`, `GRAPH_TENANT_ID`
- * and `TEAMS_APP_CATALOG_ID` (the bot's own credentials stand in for the client id, secret and
- * tenant). Undefined when Graph is off. Problems are added to `problems`, worded as what to set.
+ * Reads `GRAPH_AUTH`, `GRAPH_ENDPOINT`, `GRAPH_CLIENT_ID`, `GRAPH_CLIENT_SECRET`, `GRAPH_TENANT_ID`,
+ * `TEAMS_APP_CATALOG_ID` (the bot's own credentials stand in for the client id, secret and tenant)
+ * and `COPILOT_INSIGHTS`. Undefined when Graph is off. Problems are added to `problems`, worded as
+ * what to set.
  */
 export function readGraphConfig(value: (name: string) => string | undefined, production: boolean, problems: string[]): GraphConfig | undefined {
   const kind = value('GRAPH_AUTH') ?? 'off';
+  const copilot = value('COPILOT_INSIGHTS') ?? 'off';
+  if (!['on', 'off'].includes(copilot)) problems.push(`COPILOT_INSIGHTS must be "on" (suggested actions from Copilot's meeting recaps) or "off"; it is "${copilot}".`);
   if (!AUTH_KINDS.includes(kind)) {
     problems.push(`GRAPH_AUTH must be clientSecret, managedIdentity or off (none only for tests against a local fake Graph); it is "${kind}".`);
     return undefined;
   }
-  if (kind === 'off') return undefined;
+  if (kind === 'off') {
+    if (copilot === 'on') problems.push('COPILOT_INSIGHTS=on reads meeting recaps through Microsoft Graph: set GRAPH_AUTH too (docs/DEPLOY.md § Microsoft Graph).');
+    return undefined;
+  }
   const endpoint = (value('GRAPH_ENDPOINT') ?? 'https://graph.microsoft.com').replace(/\/+$/, '');
   let url: URL | undefined;
   try {
@@ -55,7 +66,7 @@ export function readGraphConfig(value: (name: string) => string | undefined, pro
   const catalogId = value('TEAMS_APP_CATALOG_ID');
   if (catalogId && !GUID.test(catalogId)) problems.push(`TEAMS_APP_CATALOG_ID must be the app's id in your Teams app catalog (a GUID, as \`atk publish\` writes to TEAMS_APP_PUBLISHED_APP_ID); it is "${catalogId}".`);
   const auth = readAuth(kind, value, { production, loopback, endpoint }, problems);
-  return auth ? { endpoint, auth, ...(catalogId ? { teamsAppCatalogId: catalogId } : {}) } : undefined;
+  return auth ? { endpoint, auth, ...(catalogId ? { teamsAppCatalogId: catalogId } : {}), ...(copilot === 'on' ? { copilotInsights: true } : {}) } : undefined;
 }
 
 function readAuth(kind: string, value: (name: string) => string | undefined, where: { production: boolean; loopback: boolean; endpoint: string }, problems: string[]): GraphAuth | undefined {

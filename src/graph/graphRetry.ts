@@ -1,4 +1,4 @@
-import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
+import type { Context, Middleware, MiddlewareOptions } from '@microsoft/microsoft-graph-client';
 
 /** How hard to try one Microsoft Graph request that is throttled, failing upstream or slow. */
 export interface GraphRetryPolicy {
@@ -27,6 +27,13 @@ export const DEFAULT_GRAPH_RETRY: GraphRetryPolicy = { attempts: 4, baseDelayMs:
 const RETRYABLE = new Set([429, 503, 504]);
 
 /**
+ * Marks a request that must not be sent twice if the first may have reached Graph (a create): it is
+ * tried again only after 429, which Graph answers before doing anything. A timeout, a dropped
+ * connection or a 5xx fails at once, and the caller looks for what the first try may have made.
+ */
+export class SendOnce implements MiddlewareOptions {}
+
+/**
  * The Graph client's one retry policy, as SDK middleware between authentication and the HTTP call,
  * so every request of every Graph port gets it. The SDK's own RetryHandler counts in whole seconds
  * and has no bound on the total wait; this one has both bounds, and also retries a try that timed
@@ -39,6 +46,7 @@ export class GraphRetryHandler implements Middleware {
 
   async execute(context: Context): Promise<void> {
     let waited = 0;
+    const once = context.middlewareControl?.getMiddlewareOptions(SendOnce) !== undefined;
     for (let attempt = 1; ; attempt += 1) {
       context.response = undefined;
       let failure: unknown;
@@ -49,7 +57,7 @@ export class GraphRetryHandler implements Middleware {
       }
       // Read after the await: the next middleware set it (TypeScript still sees the reset above).
       const response = context.response as Response | undefined;
-      const retryable = failure !== undefined || (response !== undefined && RETRYABLE.has(response.status));
+      const retryable = once ? failure === undefined && response?.status === 429 : failure !== undefined || (response !== undefined && RETRYABLE.has(response.status));
       const wait = retryable && attempt < this.policy.attempts ? this.delayBefore(attempt + 1, response) : undefined;
       if (wait === undefined || waited + wait > this.policy.maxTotalWaitMs) {
         // The last answer (a success, a refusal, or a throttle past the budget) goes back to the SDK.

@@ -1,6 +1,8 @@
 import type { Logger } from '../observability/logger';
 import type { AttendanceService } from '../services/attendanceService';
 import type { Notifier } from '../services/notifier';
+import type { PlannerService } from '../services/plannerService';
+import type { SuggestionService } from '../services/suggestionService';
 import type { Storage } from '../store/storage';
 
 /** What the scheduler works with: the storage, a way to send, and its settings. */
@@ -18,4 +20,8 @@ export interface SchedulerDeps {
   defaultLocale: string;
   /** Takes attendance from Teams' reports; absent without Microsoft Graph. */
   attendance?: AttendanceService;
+  /** Offers Copilot's recap as suggested actions; absent unless `COPILOT_INSIGHTS=on`. */
+  suggestions?: SuggestionService;
+  /** Keeps actions in step with Planner; absent without Microsoft Graph. */
+  planner?: PlannerService;
 }

@@ -5,6 +5,8 @@ import type { JobOutcome } from './jobOutcome';
 import { runActionReminder } from './jobs/actionReminderJob';
 import { runChairDigest } from './jobs/chairDigestJob';
 import { runMeetingAttendance } from './jobs/meetingAttendanceJob';
+import { runMeetingInsights } from './jobs/meetingInsightsJob';
+import { runPlannerTask, runPlannerWatch } from './jobs/plannerJobs';
 import { runWeeklyDigest } from './jobs/weeklyDigestJob';
 import type { SchedulerDeps } from './schedulerDeps';
 
@@ -78,6 +80,12 @@ async function runJob(deps: SchedulerDeps, job: ScheduledJob, now: string): Prom
       return runChairDigest(deps, job, now);
     case 'meetingAttendance':
       return runMeetingAttendance(deps, job, now);
+    case 'meetingInsights':
+      return runMeetingInsights(deps, job, now);
+    case 'plannerTask':
+      return runPlannerTask(deps, job, now);
+    case 'plannerWatch':
+      return runPlannerWatch(deps, job, now);
   }
 }
 

@@ -10,7 +10,8 @@ import type { Storage } from '../store/storage';
 import { BatchWriteRefused, ConcurrencyError } from '../store/storeErrors';
 import { recordCardCopy } from './cardCopies';
 import type { MeetingService } from './meetingService';
-import { bookReminders, newReminders } from './reminderBooking';
+import { newPlannerJobs } from './plannerBooking';
+import { newReminders } from './reminderBooking';
 
 /** One capture: where, who, when, and the activity that carried it (its idempotency key). */
 export interface CaptureRequest {
@@ -20,6 +21,13 @@ export interface CaptureRequest {
   by: Person;
   /** ISO instant of the capture. */
   at: string;
+  /** Where the action came from, noted on its "created" line (an accepted suggestion: Copilot's recap). */
+  origin?: string;
+  /**
+   * The meeting to file it under, when that is not the one its day belongs to: a suggestion accepted
+   * the day after belongs to the meeting whose recap suggested it. Then no agenda item is assumed.
+   */
+  meeting?: { id: string; date: string };
 }
 
 /** Posts a captured record's card and says where it went (undefined when Teams gave no id). */
@@ -50,8 +58,9 @@ export class CaptureService {
   /**
    * Saves a new action with its owners' reminders, posts its card through `publish` and records
    * where that copy went. On Cosmos, four store round trips in a warm chat (the caller's series
-   * read, the batch, the reminder booking, the card copy); on SQLite two commits: the action with
-   * its number and reminders before the card goes out, the card copy after. `chat` is the series as
+   * read, the batch, the jobs it brings in one batch of their own, the card copy); on SQLite two
+   * commits: the action with its number and jobs before the card goes out, the card copy after.
+   * The jobs are its owners' reminders and, in a series linked to Planner, its task's sync. `chat` is the series as
    * the caller read it; a race for the number re-reads it.
    */
   async captureAction(chat: Versioned<Series>, request: CaptureRequest, draft: ActionDraft, publish: Publish<Action>): Promise<Captured<Action>> {
@@ -60,6 +69,7 @@ export class CaptureService {
       const { series: numbered, number } = takeActionNumber(series);
       // Written in the same batch as the number: the owner picker offers recent owners first.
       const next = withRecentOwners(numbered, draft.owners);
+      const item = request.meeting ? undefined : series.currentItem;
       const action: Action = {
         id,
         seriesId: series.id,
@@ -69,20 +79,22 @@ export class CaptureService {
         text: draft.text,
         owners: draft.owners,
         ...(draft.due ? { due: draft.due } : {}),
-        ...(series.currentItem ? { item: series.currentItem } : {}),
-        meetingDate: localDate(request.at, series.timeZone),
+        ...(item ? { item } : {}),
+        meetingDate: request.meeting?.date ?? localDate(request.at, series.timeZone),
         meetingId,
         status: 'open',
         createdBy: request.by,
         createdAt: request.at,
-        history: [{ id: request.sourceId, kind: 'created', by: request.by, at: request.at }],
+        history: [{ id: request.sourceId, kind: 'created', by: request.by, at: request.at, ...(request.origin ? { note: request.origin } : {}) }],
         cards: [],
+        // Captured while the series is linked to a plan: its task is made by the scheduler, after the reply.
+        ...(series.planner ? { planner: { planId: series.planner.planId } } : {}),
       };
-      return { series: next, record: { kind: 'action', value: action }, jobs: newReminders(action, request.at) };
+      return { series: next, record: { kind: 'action', value: action }, jobs: newJobsOf(action, request.at) };
     });
     // Booking only creates missing jobs, so a redelivery of a capture whose reminders were not
     // booked (on Cosmos they are written after the action) books them now; one that was, changes nothing.
-    if (!saved.created) await this.bookReminders(saved.stored.value, request.at);
+    if (!saved.created) await this.bookJobs(saved.stored.value, request.at);
     if (!saved.created && saved.stored.value.cards.length > 0) return { record: saved.stored.value, created: false, published: false };
     const copy = await publish(saved.stored.value);
     const record = copy ? await recordCardCopy(this.storage.chats, saved.stored, copy) : saved.stored.value;
@@ -133,7 +145,7 @@ export class CaptureService {
   ): Promise<{ created: boolean; stored: Versioned<T> }> {
     let current = chat;
     for (let attempt = 1; ; attempt += 1) {
-      const filed = await this.meetings.forCapture(current, request.at);
+      const filed = request.meeting ? { series: current, meetingId: request.meeting.id } : await this.meetings.forCapture(current, request.at);
       const { series, record, jobs = [] } = build(filed.series.value, filed.meetingId);
       try {
         const writes = [{ record: { kind: 'series', value: series }, etag: filed.series.etag }, { record }] as const;
@@ -152,14 +164,19 @@ export class CaptureService {
     }
   }
 
-  private async bookReminders(action: Action, now: string): Promise<void> {
+  private async bookJobs(action: Action, now: string): Promise<void> {
     try {
-      await bookReminders(this.storage.jobs, action, now);
+      for (const job of newJobsOf(action, now)) await this.storage.jobs.insertJob(job);
     } catch (error) {
       // The action is saved and its card is owed to the chat; a redelivery or the next change books them again.
       this.logger.error({ err: error, actionId: action.id }, 'could not book the reminders of an action');
     }
   }
+}
+
+/** What a new action brings for the scheduler: its owners' reminders and, in a series linked to Planner, its task's sync. */
+function newJobsOf(action: Action, now: string): ScheduledJob[] {
+  return [...newReminders(action, now), ...newPlannerJobs(action, now)];
 }
 
 /** Races for a series' counter lost in a row before giving up (each loss means another capture won). */

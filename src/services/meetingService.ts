@@ -28,8 +28,8 @@ export interface MeetingInUse {
 export class MeetingService {
   constructor(
     private readonly chats: ChatRecords,
-    /** Told when a meeting opens and ends (taking attendance from Teams); absent without Graph. */
-    private readonly watcher?: MeetingWatcher,
+    /** Told when a meeting opens and ends (attendance and Copilot's recap, from Graph); none without Graph. */
+    private readonly watchers: readonly MeetingWatcher[] = [],
   ) {}
 
   /**
@@ -76,7 +76,7 @@ export class MeetingService {
       if (!open) return undefined;
       return (await this.chats.putMeeting(closeMeeting(open.value, by, at), open.etag)).value;
     });
-    if (closed) await this.watcher?.meetingEnded(key, closed);
+    if (closed) for (const watcher of this.watchers) await watcher.meetingEnded(key, closed);
     return closed;
   }
 
@@ -157,7 +157,7 @@ export class MeetingService {
       const etags = await this.chats.writeTogether(chat.value, writes);
       const meetingEtag = etags[writes.length - 2] ?? '';
       const seriesEtag = etags[writes.length - 1] ?? '';
-      await this.watcher?.meetingOpened(chat.value, plan.meeting);
+      for (const watcher of this.watchers) await watcher.meetingOpened(chat.value, plan.meeting);
       return { meeting: { value: plan.meeting, etag: meetingEtag }, opened: true, series: { value: { ...chat.value, latestMeeting: pointer }, etag: seriesEtag } };
     } catch (error) {
       // The meeting exists though the series did not point at it (a batch half-applied by a

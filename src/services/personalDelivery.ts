@@ -1,6 +1,6 @@
 import type { Clock } from '../domain/clock';
 import type { UserProfile } from '../domain/scheduling/schedulingTypes';
-import type { Person } from '../domain/types';
+import type { CardCopy, Person } from '../domain/types';
 import type { Logger } from '../observability/logger';
 import type { UserProfiles } from '../store/userProfiles';
 import type { AppInstaller } from './appInstaller';
@@ -51,6 +51,16 @@ export class PersonalDelivery implements Notifier {
   async postToChat(chat: ChatAddress, card: CardPayload): Promise<Delivery> {
     const to = { serviceUrl: chat.serviceUrl, conversationId: chat.key.conversationId, isGroup: true };
     return delivered('chat', to, await this.messenger.post(to, { card }));
+  }
+
+  async redraw(copies: readonly CardCopy[], card: CardPayload): Promise<void> {
+    for (const copy of copies) {
+      try {
+        await this.messenger.update(copy, card);
+      } catch (error) {
+        this.logger.warn({ err: error, copy: copy.activityId }, 'could not update a copy of a card');
+      }
+    }
   }
 
   private async tryPersonal(tenantId: string, person: Person, profile: UserProfile | undefined, serviceUrl: string | undefined, card: CardPayload): Promise<Delivery | undefined> {

@@ -19,11 +19,6 @@ export function newReminders(action: Action, now: string): ReminderJob[] {
   return action.owners.map((owner) => unplacedReminder(action, owner.id, now));
 }
 
-/** Books a new action's reminders, a write per owner (a redelivered capture books what its first delivery did not). */
-export async function bookReminders(jobs: ScheduledJobs, action: Action, now: string): Promise<void> {
-  for (const job of newReminders(action, now)) await jobs.insertJob(job);
-}
-
 /**
  * Keeps an action's reminder jobs in step after a change: closed, every owner's job goes (no read
  * needed); reopened, re-dated or reassigned, each owner's job is re-placed (keeping when they were

@@ -21,6 +21,14 @@ export function readActionTarget(data: unknown): CardInput<{ actionId: string; s
   return { ok: true, value: { actionId, seriesId, ...(conversationId ? { conversationId } : {}) } };
 }
 
+/** The suggestion a button is about (Accept or Dismiss on the Suggested actions card). */
+export function readSuggestionTarget(data: unknown): CardInput<{ meetingId: string; seriesId: string; suggestionId: string }> {
+  const record = asRecord(data);
+  const [meetingId, seriesId, suggestionId] = ['meetingId', 'seriesId', 'suggestionId'].map((field) => record?.[field]);
+  if (typeof meetingId !== 'string' || typeof seriesId !== 'string' || typeof suggestionId !== 'string' || !meetingId || !seriesId || !suggestionId) return { ok: false, message: STALE };
+  return { ok: true, value: { meetingId, seriesId, suggestionId } };
+}
+
 /** The series a form belongs to. */
 export function readSeriesId(data: unknown): CardInput<string> {
   const seriesId = asRecord(data)?.['seriesId'];
@@ -37,9 +45,9 @@ export function readNote(data: unknown, field: 'closeNote' | 'updateNote', requi
   return { ok: true, value: note };
 }
 
-/** The owners chosen in a multi-select (Teams sends them comma-separated). */
-export function readOwnerIds(data: unknown): CardInput<string[]> {
-  const raw = asRecord(data)?.['owners'];
+/** The owners chosen in a multi-select (Teams sends them comma-separated); `field` is its input id. */
+export function readOwnerIds(data: unknown, field = 'owners'): CardInput<string[]> {
+  const raw = asRecord(data)?.[field];
   if (raw !== undefined && typeof raw !== 'string') return { ok: false, message: 'Choose the owners from the list.' };
   const ids = (raw ?? '').split(',').map((id) => id.trim()).filter((id) => id !== '');
   if (ids.length === 0) return { ok: false, message: 'Choose at least one owner.' };
@@ -47,9 +55,9 @@ export function readOwnerIds(data: unknown): CardInput<string[]> {
   return { ok: true, value: [...new Set(ids)] };
 }
 
-/** A date picked in an `Input.Date` (yyyy-MM-dd), or undefined when the field was cleared. */
-export function readDueDate(data: unknown): CardInput<string | undefined> {
-  const raw = asRecord(data)?.['due'];
+/** A date picked in an `Input.Date` (yyyy-MM-dd), or undefined when the field was cleared; `field` is its input id. */
+export function readDueDate(data: unknown, field = 'due'): CardInput<string | undefined> {
+  const raw = asRecord(data)?.[field];
   if (raw === undefined || raw === '') return { ok: true, value: undefined };
   if (typeof raw !== 'string' || !isCalendarDate(raw)) return { ok: false, message: 'Pick the due date with the date picker (or leave it empty).' };
   return { ok: true, value: raw };

@@ -24,11 +24,13 @@ import { handleMinutesCommand } from './handlers/minutesCommandHandler';
 import { handleMyActions } from './handlers/myActionsHandler';
 import { handleNextMeeting } from './handlers/nextMeetingHandler';
 import { handleNoteCommand } from './handlers/noteCommandHandler';
+import { handlePlannerCommand } from './handlers/plannerCommandHandler';
 import { handleReassignAction } from './handlers/reassignActionHandler';
 import { handleReassignPick } from './handlers/reassignPickHandler';
 import { handleRefreshCard } from './handlers/refreshCardHandler';
 import { handleSaveSettings, handleSettingsCommand, handleSettingsInChat } from './handlers/settingsHandlers';
 import { handleSnooze } from './handlers/snoozeHandler';
+import { handleAcceptSuggestion, handleDismissSuggestion } from './handlers/suggestionHandlers';
 import { handleUpdateCommand } from './handlers/updateCommandHandler';
 import { EXTENSION_COMMANDS, type ExtensionCommandId } from './extensionCommands';
 import type { CardHandler, CommandHandler, EventHandler, ExtensionHandler, TeamsEvent } from './turn';
@@ -66,6 +68,7 @@ export const ROUTES: RouteTable = {
     minutes: handleMinutesCommand,
     next: handleNextMeeting,
     digest: handleChairDigestCommand,
+    planner: handlePlannerCommand,
     settings: handleSettingsInChat,
     help: handleHelp,
   },
@@ -86,6 +89,8 @@ export const ROUTES: RouteTable = {
     [CARD_VERBS.digestClose]: handleDigestClose,
     [CARD_VERBS.saveSettings]: handleSaveSettings,
     [CARD_VERBS.helpTopic]: handleHelpTopic,
+    [CARD_VERBS.acceptSuggestion]: handleAcceptSuggestion,
+    [CARD_VERBS.dismissSuggestion]: handleDismissSuggestion,
   },
   extensionCommands: {
     [EXTENSION_COMMANDS.createAction]: { fetchTask: handleCreateActionFetch, submitAction: handleCreateActionSubmit },

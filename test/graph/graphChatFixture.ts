@@ -9,13 +9,19 @@ export interface GraphBoardChat extends BoardChat {
 /**
  * Gives every test a fresh board chat whose bot has Graph (a fake on 127.0.0.1), with the app added
  * to the chat by Sarah. Teams opens a 1:1 chat only with people who have the app, as the fake
- * Graph installs it (or `hasApp` says they had it already). After each test no turn may have failed.
+ * Graph installs it (or `hasApp` says they had it already). `copilotInsights` turns on suggested
+ * actions from Copilot's recaps. After each test no turn may have failed.
  */
-export function useGraphBoardChatPerTest(use: (board: GraphBoardChat) => void, setup?: (board: GraphBoardChat) => Promise<void>, hasApp: (aadObjectId: string) => boolean = () => false): void {
+export function useGraphBoardChatPerTest(
+  use: (board: GraphBoardChat) => void,
+  setup?: (board: GraphBoardChat) => Promise<void>,
+  hasApp: (aadObjectId: string) => boolean = () => false,
+  options: { copilotInsights?: boolean } = {},
+): void {
   let current: GraphBoardChat | undefined;
   beforeEach(async () => {
     const graph = await new FakeGraph().start();
-    const board = { ...(await startBoardChat({ graph, keepLogs: true })), graph };
+    const board = { ...(await startBoardChat({ graph, keepLogs: true, ...options })), graph };
     const aadOf = (teamsId: string) => board.people.find((person) => person.id === teamsId)?.aadObjectId ?? '';
     board.harness.connector.requireApp((teamsId) => hasApp(aadOf(teamsId)) || graph.isInstalledFor(aadOf(teamsId)));
     current = board;

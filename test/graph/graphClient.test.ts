@@ -49,3 +49,31 @@ test('credentials pinned to one tenant refuse another tenant without a request',
   const identity = new GraphClient({ endpoint: 'https://graph.microsoft.com', auth: { kind: 'managedIdentity', tenantId: 'tenant-a' } }, quick);
   await expect(identity.get('tenant-b', '/users')).rejects.toMatchObject({ name: 'GraphRefused', status: 403 });
 });
+
+test('a create sent once is repeated after 429 only: after a 503 or a lost answer it fails at once, so its caller can look before making a twin', async () => {
+  graph.route('POST', /^\/things$/, () => ({ status: 201, body: { id: 'made' } }));
+  graph.failNext(/^POST \/v1.0\/things$/, 429, 1, { 'Retry-After': '0' });
+  expect(await client().post('tenant-a', '/things', { name: 'a' }, { once: true })).toEqual({ id: 'made' });
+  expect(graph.requestsTo(/^POST \/v1.0\/things$/)).toHaveLength(2);
+
+  graph.failNext(/^POST \/v1.0\/things$/, 503, 1);
+  await expect(client().post('tenant-a', '/things', { name: 'b' }, { once: true })).rejects.toMatchObject({ name: 'GraphUnavailable', status: 503 });
+  expect(graph.requestsTo(/^POST \/v1.0\/things$/)).toHaveLength(3);
+
+  graph.loseNextAnswer(/^POST \/v1.0\/things$/);
+  await expect(client().post('tenant-a', '/things', { name: 'c' }, { once: true })).rejects.toBeInstanceOf(GraphUnavailable);
+  expect(graph.requestsTo(/^POST \/v1.0\/things$/)).toHaveLength(4);
+
+  // Without `once`, a lost answer is tried again, as for any request.
+  graph.loseNextAnswer(/^POST \/v1.0\/things$/);
+  expect(await client().post('tenant-a', '/things', { name: 'd' })).toEqual({ id: 'made' });
+  expect(graph.requestsTo(/^POST \/v1.0\/things$/)).toHaveLength(6);
+});
+
+test('a PATCH quotes the etag it was given and asks for the changed resource back; a stale etag is a GraphRefused 412', async () => {
+  graph.route('PATCH', /^\/things\/1$/, ({ headers, body }) =>
+    headers['if-match'] === 'W/"2"' ? { status: 200, body: { id: '1', ...(body as object), prefer: headers['prefer'] } } : { status: 412, body: { error: { code: 'PreconditionFailed', message: 'stale' } } },
+  );
+  expect(await client().patch('tenant-a', '/things/1', { done: true }, { ifMatch: 'W/"2"' })).toEqual({ id: '1', done: true, prefer: 'return=representation' });
+  await expect(client().patch('tenant-a', '/things/1', { done: true }, { ifMatch: 'W/"1"' })).rejects.toMatchObject({ name: 'GraphRefused', status: 412 });
+});

@@ -111,7 +111,14 @@ describe('infra/azure.bicep: web app and bot', () => {
     expect(literal(paramDefault(bicep, 'graphAuth'))).toBe('off');
     expect(settings.get('TEAMS_APP_CATALOG_ID')).toBe('teamsAppCatalogId');
     expect(bicep).toMatch(/^output GRAPH_PRINCIPAL_ID string = identity\.properties\.principalId$/m);
-    expect(bicep).toMatch(/^output GRAPH_PERMISSIONS_TO_GRANT string = 'TeamsAppInstallation\.ReadWriteSelfForUser\.All OnlineMeetingArtifact\.Read\.All'$/m);
+    expect(bicep).toMatch(
+      /^output GRAPH_PERMISSIONS_TO_GRANT string = 'TeamsAppInstallation\.ReadWriteSelfForUser\.All OnlineMeetingArtifact\.Read\.All Tasks\.ReadWrite\.All\$\{copilotInsights == 'on' \? ' OnlineMeetingAiInsight\.Read\.All' : ''\}'$/m,
+    );
+  });
+
+  it('leaves Copilot\'s suggested actions off unless asked', () => {
+    expect(appSettings().get('COPILOT_INSIGHTS')).toBe('copilotInsights');
+    expect(literal(paramDefault(bicep, 'copilotInsights'))).toBe('off');
   });
 
   it('outputs what the Toolkit writes back to env/.env.<env>', () => {

@@ -112,7 +112,7 @@ describe.each(backends)('writeChatAndJobs on %s', (_name, open, { atomic }) => {
   });
 });
 
-test('on Cosmos it costs the batch and one request per job', async () => {
+test('on Cosmos it costs the batch and one batch of the jobs (a tenant\'s jobs share a partition)', async () => {
   const storage = await backends[1]![1]();
   opened.push(storage);
   const { series, next, action, jobs } = await aCapture(storage);
@@ -120,5 +120,23 @@ test('on Cosmos it costs the batch and one request per job', async () => {
 
   await storage.writeChatAndJobs(series.value, [{ record: { kind: 'series', value: next }, etag: series.etag }, { record: { kind: 'action', value: action } }], jobs);
 
-  expect(cosmos.requests.data().map((request) => request.kind)).toEqual(['batch', 'create', 'create']);
+  expect(cosmos.requests.data().map((request) => request.kind)).toEqual(['batch', 'batch']);
+  for (const job of jobs) expect((await storage.jobs.getJob(job.tenantId, job.id))?.value).toEqual(job);
+});
+
+test('on Cosmos, when one of the jobs exists the jobs\' batch is refused and each is created on its own unless it exists', async () => {
+  const storage = await backends[1]![1]();
+  opened.push(storage);
+  const { series, next, action, jobs } = await aCapture(storage);
+  const [first, second] = jobs;
+  if (!first || !second) throw new Error('no jobs');
+  await storage.jobs.insertJob({ ...first, dueAt: '2019-04-01T08:00:00.000Z' });
+  cosmos.requests.reset();
+
+  const written = await storage.writeChatAndJobs(series.value, [{ record: { kind: 'series', value: next }, etag: series.etag }, { record: { kind: 'action', value: action } }], jobs);
+
+  expect(written.jobError).toBeUndefined();
+  expect(cosmos.requests.data().map((request) => request.kind)).toEqual(['batch', 'batch', 'create', 'create']);
+  expect((await storage.jobs.getJob(first.tenantId, first.id))?.value.dueAt).toBe('2019-04-01T08:00:00.000Z');
+  expect((await storage.jobs.getJob(second.tenantId, second.id))?.value).toEqual(second);
 });

@@ -15,7 +15,7 @@ export interface BoardChat {
 }
 
 /** Starts the bot with a fake Teams meeting chat whose organizer is Derek Benson (and, if given, a fake Graph). */
-export async function startBoardChat(options: Pick<HarnessOptions, 'graph' | 'keepLogs'> = {}): Promise<BoardChat> {
+export async function startBoardChat(options: Pick<HarnessOptions, 'graph' | 'keepLogs' | 'copilotInsights'> = {}): Promise<BoardChat> {
   const clock = new FixedClock('2019-03-13T14:00:00.000Z');
   const harness = await startHarness({ clock, ...options });
   const chat = new TeamsChat(harness.connector.url);

@@ -53,7 +53,7 @@ test('/help is one short part at a time, with placeholders that no Markdown or H
   expect(adaptiveCardProblems(card)).toEqual([]);
   const lines = cardText(card);
   expect(lines.slice(0, 3)).toEqual(['Meeting actions: what you can type', 'Type these in the meeting chat, with or without @mentioning me.', 'Capture']);
-  expect(usages(card)).toEqual(['/action {what} {owner} [by {date}]', '/decision {what was decided}', '/item {number} {title}', '/actions', '/close {ref} [{note}]', '/update {ref} {note}']);
+  expect(usages(card)).toEqual(['/action {what} {owner} [by {date}]', '/decision {what was decided}', '/item {number} {title}', '/actions', '/close {ref} [{note}]', '/update {ref} {note}', '/planner {plan link} | off']);
   // Teams and the Agents Playground drop anything shaped like an HTML tag: "<what>" would vanish.
   expect(JSON.stringify(card)).not.toMatch(/<[a-z]/i);
   expect(cardButtons(card)).toEqual(['Meetings', 'Reminders', 'Dates and limits']);

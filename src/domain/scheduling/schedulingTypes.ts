@@ -79,6 +79,15 @@ export type ScheduledJob = {
    * its end when Teams says it ended), tried again while the report is not there yet, until `giveUpAt`.
    */
   | { kind: 'meetingAttendance'; series: SeriesKey; meetingId: string; giveUpAt: string }
+  /**
+   * Read Copilot's recap (meeting AI insights) of a meeting and offer its action items: due when the
+   * meeting should have ended (moved to its end), tried again while the recap is not ready, until `giveUpAt`.
+   */
+  | { kind: 'meetingInsights'; series: SeriesKey; meetingId: string; giveUpAt: string }
+  /** Bring an action's Planner task in step with it: create it, link it back, complete it when the action closes. */
+  | { kind: 'plannerTask'; series: SeriesKey; actionId: string }
+  /** Look at a linked plan for tasks completed in Planner, and close their actions here; again and again while linked. */
+  | { kind: 'plannerWatch'; series: SeriesKey; planId: string }
 );
 
 /** The kinds of scheduled work. */

@@ -6,7 +6,7 @@ import type { ChatDocument } from './chatDocuments';
 import { chatBatchOf } from './chatRecordsOnDocuments';
 import { assertBatchSize, etagsOrRefuse, writeAllOrRefuse } from './compareAndSwap';
 import type { BatchOutcome, DocumentCollection, DocumentWrite } from './documentCollection';
-import { createIfAbsent } from './insertOnce';
+import { createAllIfAbsent } from './insertOnce';
 import { jobDocumentOf, type JobDocument } from './jobDocuments';
 
 /**
@@ -18,8 +18,9 @@ export type ChatsAndScheduleTransaction = (partition: string, writes: ReadonlyAr
 
 /**
  * `Storage.writeChatAndJobs` over document collections: the backend's transaction when it has one;
- * otherwise the batch, then each job in turn, the first job failure reported rather than thrown
- * (the records are saved by then, and the caller knows how to book again).
+ * otherwise the batch, then the jobs (a tenant's jobs share a partition, so in one batch of their
+ * own), a job failure reported rather than thrown (the records are saved by then, and the caller
+ * knows how to book again).
  */
 export function chatAndJobsWriter(
   chats: DocumentCollection<ChatDocument>,
@@ -35,7 +36,7 @@ export function chatAndJobsWriter(
     }
     const etags = await writeAllOrRefuse(chats, batch.partition, batch.writes);
     try {
-      for (const job of jobs) await createIfAbsent(schedule, job);
+      await createAllIfAbsent(schedule, jobs);
       return { etags };
     } catch (error) {
       return { etags, jobError: error };
