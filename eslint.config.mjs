@@ -7,7 +7,8 @@ import tseslint from 'typescript-eslint';
  * every folder depth of the room: from src/services/x.ts the store's SQLite code is `../store/sqlite`,
  * from src/teams/handlers/x.ts it is `../../store/sqlite`, while domain/minutes/ stays domain's own.
  */
-const TEAMS_FRAMEWORK = ['botbuilder', 'botbuilder-*', 'botframework-*', '@microsoft/teams-ai', '@microsoft/teams-ai/*'];
+// The Teams SDK (@microsoft/teams.*) is listed too, so a move to it stays inside teams/botframework/'s successor.
+const TEAMS_FRAMEWORK = ['botbuilder', 'botbuilder-*', 'botframework-*', '@microsoft/teams-ai', '@microsoft/teams-ai/*', '@microsoft/teams.*', '@microsoft/teams.*/**'];
 const HTTP_SERVER = ['restify', 'restify/*'];
 const STORE_DRIVERS = ['better-sqlite3', '@azure/cosmos', '@azure/cosmos/*'];
 const GRAPH_SDK = ['@microsoft/microsoft-graph-client', '@microsoft/microsoft-graph-client/*', '@microsoft/msgraph-sdk', '@microsoft/msgraph-sdk-*'];
@@ -50,6 +51,8 @@ const rooms = [
     ignores: ['src/teams/botframework/**'],
     why: 'teams/ routes turns to use-cases: only teams/botframework/ imports botbuilder or teams-ai, and Teams code never reaches a store or Graph implementation.',
     rooms: ['http', 'scheduler', 'graph', 'web', 'startBot', ...STORE_INSIDE],
+    // Handlers, routes and dispatch see Teams only through turn.ts: the adapter calls them, never the reverse.
+    ownFolders: ['botframework'],
     packages: [...TEAMS_FRAMEWORK, ...HTTP_SERVER, ...STORE_DRIVERS, ...GRAPH_SDK],
   },
   {
@@ -61,7 +64,7 @@ const rooms = [
   {
     path: 'http',
     why: 'http/ serves the routes and hands Teams requests to the Teams room: it imports no Teams code, Graph or store implementation.',
-    rooms: ['teams', 'scheduler', 'graph', ...STORE_INSIDE],
+    rooms: ['teams', 'scheduler', 'graph', 'startBot', ...STORE_INSIDE],
     packages: [...TEAMS_FRAMEWORK, ...STORE_DRIVERS, ...GRAPH_SDK],
   },
   {
@@ -110,15 +113,23 @@ const PAGE_RULES = {
 };
 
 /** The deepest folder nesting under a room that the rules are written out for. */
-const MAX_DEPTH = 4;
+const MAX_DEPTH = 6;
 
-/** One config block per folder depth of a room, banning the other rooms by the relative path they take from there. */
-function blocksFor({ path, ignores, why, rooms: bannedRooms, packages }) {
+/**
+ * One config block per folder depth of a room, banning the other rooms by the relative path they
+ * take from there, and `ownFolders` (sub-folders of the room itself its other files must not reach).
+ */
+function blocksFor({ path, ignores, why, rooms: bannedRooms, ownFolders = [], packages }) {
   const own = path.split('/').length;
   return Array.from({ length: MAX_DEPTH }, (_, extra) => {
     const depth = own + extra;
     const up = '../'.repeat(depth);
-    const group = [...bannedRooms.flatMap((target) => [`${up}${target}`, `${up}${target}/**`]), ...packages];
+    const inRoom = extra === 0 ? './' : '../'.repeat(extra);
+    const group = [
+      ...bannedRooms.flatMap((target) => [`${up}${target}`, `${up}${target}/**`]),
+      ...ownFolders.flatMap((folder) => [`${inRoom}${folder}`, `${inRoom}${folder}/**`]),
+      ...packages,
+    ];
     return {
       files: [`src/${path}/${'*/'.repeat(extra)}*.ts`],
       ...(ignores ? { ignores } : {}),

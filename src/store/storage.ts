@@ -1,9 +1,23 @@
 import type { ScheduledJob } from '../domain/scheduling/schedulingTypes';
 import type { SeriesKey } from '../domain/types';
 import type { ChatRecords, ChatWrite } from './chatRecords';
-import type { CosmosConnection } from './cosmos/openCosmos';
+import type { ConnectionPolicy } from '@azure/cosmos';
 import type { ScheduledJobs } from './scheduledJobs';
 import type { UserProfiles } from './userProfiles';
+
+/** Where the Cosmos account is and what the bot may do to it at start-up. */
+export interface CosmosConnection {
+  endpoint: string;
+  /** Account key (local development); without one the bot signs in with Entra ID. */
+  key?: string;
+  database: string;
+  /** Create the database and containers if absent; needs key auth or a control-plane role. */
+  createIfMissing: boolean;
+  /** Client id of a user-assigned managed identity (App Service sets `AZURE_CLIENT_ID`). */
+  managedIdentityClientId?: string;
+  /** The SDK's connection settings (e.g. endpoint discovery off for the emulator or a local protocol server). */
+  connectionPolicy?: ConnectionPolicy;
+}
 
 /** Which database to open and how: the embedded SQLite file, or Azure Cosmos DB. */
 export type StorageConfig = { kind: 'sqlite'; dataDir: string } | ({ kind: 'cosmos' } & CosmosConnection);
