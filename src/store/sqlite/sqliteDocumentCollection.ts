@@ -16,7 +16,7 @@ import type { Durability } from '../durability';
 import type { DocumentTable } from './documentSchema';
 import { sqlOfQuery } from './sqlOfQuery';
 import { guardSqliteCall } from './sqliteGuard';
-import { WalSync } from './walSync';
+import { DiskSync } from './diskSync';
 
 interface Row {
   etag: string;
@@ -40,7 +40,8 @@ const MAX_PREPARED_QUERIES = 100;
  * A document collection in one table of the embedded database. Every write stamps a fresh random
  * etag and a replace is `UPDATE … WHERE etag = ?`, so compare-and-swap holds across connections
  * and processes on one file, not just within one. A batch is one IMMEDIATE transaction: a refused
- * write rolls back the writes before it.
+ * write rolls back the writes before it. Each call resolves once what it wrote, or read, is on disk
+ * (see `DiskSync`).
  */
 export class SqliteDocumentCollection<D extends StoreDocument> implements DocumentCollection<D> {
   private readonly statements: Statements;
@@ -51,7 +52,8 @@ export class SqliteDocumentCollection<D extends StoreDocument> implements Docume
     private readonly db: Database.Database,
     readonly name: DocumentTable,
     readonly partitionField: FieldOf<D>,
-    private readonly walSync: WalSync = new WalSync(db),
+    /** Waits for the disk where a write or read must (group commit); shared by the connection's collections. */
+    private readonly disk: DiskSync = new DiskSync(db),
   ) {
     this.statements = {
       read: db.prepare<[string, string], Row>(`SELECT etag, body FROM ${name} WHERE pk = ? AND id = ?`),
@@ -86,48 +88,59 @@ export class SqliteDocumentCollection<D extends StoreDocument> implements Docume
 
   async read(partition: string, id: string): Promise<Stored<D> | undefined> {
     const row = guardSqliteCall(`read a ${this.name} document`, () => this.statements.read.get(partition, id));
+    await this.disk.read();
     return row && stored<D>(row);
   }
 
   async readMany(partition: string, ids: readonly string[]): Promise<Array<Stored<D>>> {
-    return guardSqliteCall(`read ${this.name} documents`, () =>
+    const found = guardSqliteCall(`read ${this.name} documents`, () =>
       ids.flatMap((id) => {
         const row = this.statements.read.get(partition, id);
         return row ? [stored<D>(row)] : [];
       }),
     );
+    await this.disk.read();
+    return found;
   }
 
   async create(document: D): Promise<WriteOutcome> {
-    return guardSqliteCall(`create a ${this.name} document`, () => this.writeOne(document, undefined));
+    const outcome = guardSqliteCall(`create a ${this.name} document`, () => this.writeOne(document, undefined));
+    await this.settled('etag' in outcome, 'now');
+    return outcome;
   }
 
   async replace(document: D, etag: string, durability: Durability = 'now'): Promise<WriteOutcome> {
-    return guardSqliteCall(`replace a ${this.name} document`, () => this.committed(durability, () => this.writeOne(document, etag)));
+    const outcome = guardSqliteCall(`replace a ${this.name} document`, () => this.writeOne(document, etag));
+    await this.settled('etag' in outcome, durability);
+    return outcome;
   }
 
   async delete(partition: string, id: string, etag?: string, durability: Durability = 'now'): Promise<DeleteOutcome> {
-    return guardSqliteCall(`delete a ${this.name} document`, () =>
-      this.committed(durability, () => {
-        if (etag === undefined) return this.statements.deleteAny.run(partition, id).changes === 1 ? 'deleted' : 'absent';
-        if (this.statements.deleteVersion.run(partition, id, etag).changes === 1) return 'deleted';
-        return this.statements.read.get(partition, id) ? 'changed' : 'absent';
-      }),
-    );
+    const outcome = guardSqliteCall(`delete a ${this.name} document`, (): DeleteOutcome => {
+      if (etag === undefined) return this.statements.deleteAny.run(partition, id).changes === 1 ? 'deleted' : 'absent';
+      if (this.statements.deleteVersion.run(partition, id, etag).changes === 1) return 'deleted';
+      return this.statements.read.get(partition, id) ? 'changed' : 'absent';
+    });
+    await this.settled(outcome === 'deleted', durability);
+    return outcome;
   }
 
   async writeBatch(partition: string, writes: ReadonlyArray<DocumentWrite<D>>): Promise<BatchOutcome> {
+    let outcome: BatchOutcome;
     try {
-      return { etags: guardSqliteCall(`write a batch of ${this.name} documents`, () => this.batch(partition, writes)) };
+      outcome = { etags: guardSqliteCall(`write a batch of ${this.name} documents`, () => this.batch(partition, writes)) };
     } catch (error) {
-      if (error instanceof BatchRefusal) return { refusedAt: error.index, refused: error.refused };
-      throw error;
+      if (!(error instanceof BatchRefusal)) throw error;
+      outcome = { refusedAt: error.index, refused: error.refused };
     }
+    await this.settled('etags' in outcome, 'now');
+    return outcome;
   }
 
   async query(query: DocumentQuery<D>): Promise<Array<Stored<D>>> {
     const { sql, params } = sqlOfQuery(this.name, query);
     const rows = guardSqliteCall(`query ${this.name} documents`, () => this.prepared(sql).all(...params));
+    await this.disk.read();
     return rows.map((row) => stored<D>(row));
   }
 
@@ -135,9 +148,12 @@ export class SqliteDocumentCollection<D extends StoreDocument> implements Docume
     guardSqliteCall('answer a ping', () => this.statements.ping.get());
   }
 
-  /** Runs a write committed on its own, waiting for the disk or (`soon`) not. */
-  private committed<T>(durability: Durability, write: () => T): T {
-    return durability === 'soon' ? this.walSync.soon(write) : write();
+  /**
+   * After a write: one that committed waits for the disk as `durability` says; one refused changed
+   * nothing but read what it compared against, so it waits as a read does.
+   */
+  private settled(committed: boolean, durability: Durability): Promise<void> {
+    return committed ? this.disk.committed(durability) : this.disk.read();
   }
 
   /** Creates (no etag) or replaces that version of a document, stamping a new etag. */
