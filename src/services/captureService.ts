@@ -1,6 +1,6 @@
 import type { ActionDraft } from '../domain/actionCommand';
 import { localDate } from '../domain/dateFormat';
-import { recordIdFromSource } from '../domain/seriesId';
+import { recordIdFromSource, seriesIdOf } from '../domain/seriesId';
 import { takeActionNumber, takeDecisionNumber, withRecentOwners } from '../domain/series';
 import type { ScheduledJob } from '../domain/scheduling/schedulingTypes';
 import type { Action, CardCopy, Decision, Person, Series, SeriesKey, Versioned } from '../domain/types';
@@ -11,6 +11,7 @@ import { BatchWriteRefused, ConcurrencyError } from '../store/storeErrors';
 import { recordCardCopy } from './cardCopies';
 import type { MeetingService } from './meetingService';
 import { newPlannerJobs } from './plannerBooking';
+import { KeyedQueue } from './keyedQueue';
 import { newReminders } from './reminderBooking';
 
 /** One capture: where, who, when, and the activity that carried it (its idempotency key). */
@@ -49,6 +50,8 @@ export interface Captured<T> {
  * source activity, so a redelivery finds the first capture instead of making a second.
  */
 export class CaptureService {
+  private readonly numbering = new KeyedQueue();
+
   constructor(
     private readonly storage: Storage,
     private readonly meetings: MeetingService,
@@ -136,7 +139,21 @@ export class CaptureService {
    * is stale nothing follows (re-read and renumber); if the record exists, the source was captured
    * before and the stored record is returned.
    */
-  private async saveNumbered<T extends Action | Decision>(
+  private saveNumbered<T extends Action | Decision>(
+    chat: Versioned<Series>,
+    request: CaptureRequest,
+    id: string,
+    kind: 'action' | 'decision',
+    build: (series: Series, meetingId: string) => { series: Series; record: ChatRecord; jobs?: ScheduledJob[] },
+  ): Promise<{ created: boolean; stored: Versioned<T> }> {
+    // One capture of a chat at a time in this process: captures racing for one chat's counter would
+    // all but one lose each round, and a store that waits for the disk between commit and answer
+    // makes rounds long enough for a burst in one chat to run out of attempts. Instances still race,
+    // and settle it by the series' etag.
+    return this.numbering.run(seriesIdOf(request.key), () => this.saveNumberedNow<T>(chat, request, id, kind, build));
+  }
+
+  private async saveNumberedNow<T extends Action | Decision>(
     chat: Versioned<Series>,
     request: CaptureRequest,
     id: string,
