@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { type FileHandle, open } from 'node:fs/promises';
 import type Database from 'better-sqlite3';
 import type { Durability } from '../durability';
 import { StoreUnavailableError } from '../storeErrors';
@@ -39,13 +39,17 @@ export class DiskSync {
   private seenVersion: number;
   private readonly syncLog: () => Promise<void>;
   private readonly soonDelayMs: number;
+  private readonly version: Database.Statement<[], number>;
+  private readonly log: WalFile;
 
   constructor(
     private readonly db: Database.Database,
     private readonly options: DiskSyncOptions = {},
   ) {
-    this.syncLog = options.syncLog ?? (() => syncFile(`${db.name}-wal`));
+    this.log = new WalFile(`${db.name}-wal`);
+    this.syncLog = options.syncLog ?? (() => this.log.sync());
     this.soonDelayMs = options.soonDelayMs ?? SOON_SYNC_DELAY_MS;
+    this.version = db.prepare<[], number>('PRAGMA data_version').pluck();
     // The file was opened (and migrated) at FULL; from here on this class does the waiting.
     db.pragma('synchronous = NORMAL');
     this.seenVersion = this.dataVersion();
@@ -74,11 +78,15 @@ export class DiskSync {
     if (this.synced < this.mustSync) await this.syncedUpTo(this.mustSync);
   }
 
-  /** Syncs whatever is waiting (the connection is closing). */
+  /** Syncs whatever is waiting (the connection is closing) and lets go of the log file. */
   async close(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.synced < this.written) await this.syncedUpTo(this.written);
+    try {
+      if (this.synced < this.written) await this.syncedUpTo(this.written);
+    } finally {
+      await this.log.close();
+    }
   }
 
   private async syncedUpTo(commit: number): Promise<void> {
@@ -118,22 +126,33 @@ export class DiskSync {
   }
 
   private dataVersion(): number {
-    return this.db.pragma('data_version', { simple: true }) as number;
+    return this.version.get() ?? 0;
   }
 }
 
-/** fdatasync of a file through a handle of its own (it syncs the file, whoever wrote it); a file not there has nothing to sync. */
-async function syncFile(path: string): Promise<void> {
-  let handle;
-  try {
-    handle = await open(path, 'r');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw error;
+/**
+ * The WAL file, held open for fdatasync (which syncs the file, whoever wrote it), so a sync costs
+ * one call to libuv's pool. Holding it is safe: SQLite deletes the WAL only when the last connection
+ * to the file closes, and ours stays open until this is closed. Until the first commit there is no
+ * WAL, and nothing to sync.
+ */
+class WalFile {
+  private handle: Promise<FileHandle | undefined> | undefined;
+
+  constructor(private readonly path: string) {}
+
+  async sync(): Promise<void> {
+    this.handle ??= open(this.path, 'r').catch((error: NodeJS.ErrnoException) => {
+      this.handle = undefined;
+      if (error.code === 'ENOENT') return undefined;
+      throw error;
+    });
+    await (await this.handle)?.datasync();
   }
-  try {
-    await handle.datasync();
-  } finally {
-    await handle.close();
+
+  async close(): Promise<void> {
+    const handle = await this.handle?.catch(() => undefined);
+    this.handle = undefined;
+    await handle?.close();
   }
 }
