@@ -23,6 +23,8 @@ export interface RunningBot {
   logger: Logger;
   /** Runs one scheduler pass as if it were `now` (default: the clock's now). */
   tick(now?: string): Promise<TickReport>;
+  /** Resolves once work that turns left running after answering (redrawing card copies) is done. */
+  idle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -35,6 +37,8 @@ export interface BotOverrides {
   host?: string;
   /** Retry policy for proactive sends (tests use short delays). */
   teamsRetry?: TeamsRetryPolicy;
+  /** How long one Bot Connector call may take (tests use a short one). */
+  connectorTimeoutMs?: number;
   /** Names this instance in scheduler claims. */
   instanceId?: string;
   /** How long a scheduler claim holds before another instance may take the job. */
@@ -63,6 +67,7 @@ export async function startBot(config: AppConfig, overrides: BotOverrides = {}):
     clock,
     ...(overrides.onTurnError ? { onTurnError: overrides.onTurnError } : {}),
     ...(overrides.teamsRetry ? { retry: overrides.teamsRetry } : {}),
+    ...(overrides.connectorTimeoutMs ? { connectorTimeoutMs: overrides.connectorTimeoutMs } : {}),
   });
   const scheduler = {
     storage,
@@ -89,9 +94,11 @@ export async function startBot(config: AppConfig, overrides: BotOverrides = {}):
     storage,
     logger,
     tick,
+    idle: () => teams.idle(),
     stop: async () => {
       await timer?.stop();
       await server.close();
+      await teams.idle();
       await storage.close();
     },
   };

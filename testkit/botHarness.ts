@@ -14,8 +14,13 @@ export interface BotHarness {
   connector: FakeConnector;
   /** Errors that reached the bot's turn error handler; a passing test expects none. */
   turnErrors: unknown[];
-  /** POSTs an activity to /api/messages as Teams would, and returns the HTTP answer. */
+  /**
+   * POSTs an activity to /api/messages as Teams would, and returns the HTTP answer once the work the
+   * turn left running after it (redrawing card copies) is done too, so tests see its effects.
+   */
   post(activity: Record<string, unknown>): Promise<{ status: number; body: unknown }>;
+  /** POSTs an activity and returns the HTTP answer as soon as it arrives, work left running or not. */
+  postAndAnswer(activity: Record<string, unknown>): Promise<{ status: number; body: unknown }>;
   /** Everything the connector recorded since the last call to `take`. */
   take(): SentActivity[];
   stop(): Promise<void>;
@@ -34,6 +39,8 @@ export interface HarnessOptions {
   instanceId?: string;
   /** How long a scheduler claim holds. */
   leaseMs?: number;
+  /** How long one Bot Connector call may take (default 3 s). */
+  connectorTimeoutMs?: number;
 }
 
 /**
@@ -67,25 +74,33 @@ export async function startHarness(options: HarnessOptions = {}): Promise<BotHar
     host: '127.0.0.1',
     onTurnError: (error) => turnErrors.push(error),
     // Retries as in production, but milliseconds apart, so a test of 429 handling stays quick.
-    teamsRetry: { attempts: 4, baseDelayMs: 5, maxDelayMs: 50 },
+    teamsRetry: { attempts: 4, baseDelayMs: 5, maxDelayMs: 50, retryUnreachable: true },
+    // A connector that does not answer is given up on sooner than in production.
+    connectorTimeoutMs: options.connectorTimeoutMs ?? 3000,
     ...(options.instanceId ? { instanceId: options.instanceId } : {}),
     ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.storage ? { storage: options.storage } : {}),
   });
   let seen = connector.sent.length;
+  const postAndAnswer = async (activity: Record<string, unknown>) => {
+    const response = await fetch(`${bot.server.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+  };
   return {
     bot,
     connector,
     turnErrors,
+    postAndAnswer,
     post: async (activity) => {
-      const response = await fetch(`${bot.server.url}/api/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(activity),
-      });
-      const text = await response.text();
-      return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+      const answer = await postAndAnswer(activity);
+      await bot.idle();
+      return answer;
     },
     take: () => {
       const fresh = connector.sent.slice(seen);

@@ -10,6 +10,8 @@ export interface SentActivity {
   /** The id the connector gave a new activity. */
   newId?: string;
   body: Record<string, unknown>;
+  /** When the connector took it (`Date.now()`), for counting how many arrived within a window. */
+  at: number;
 }
 
 /** A chat member as the Teams connector returns it from `pagedmembers`. */
@@ -29,6 +31,13 @@ interface Failure {
   headers?: Record<string, string>;
 }
 
+/** A scripted delay: the next `times` requests whose path matches are answered `ms` late. */
+interface Delay {
+  match: RegExp;
+  ms: number;
+  times: number;
+}
+
 /**
  * A stand-in for the Bot Connector service on 127.0.0.1: records what the bot sends, serves member
  * lists and meeting details, and can be told to fail. It speaks the same REST paths as Teams, so
@@ -41,6 +50,9 @@ export class FakeConnector {
   private readonly members = new Map<string, ConnectorMember[]>();
   private readonly meetings = new Map<string, { organizer: ConnectorMember; title: string; start: string; end: string }>();
   private readonly failures: Failure[] = [];
+  private readonly delays: Delay[] = [];
+  /** Requests answered with a scripted failure, as `METHOD /path`. */
+  readonly failed: string[] = [];
   private server?: http.Server;
   private nextId = 1;
   /** Base URL the bot is told to use as `serviceUrl`. */
@@ -74,6 +86,16 @@ export class FakeConnector {
     this.failures.push({ match, status, times, ...(headers ? { headers } : {}) });
   }
 
+  /** Answers the next `times` requests whose path matches `ms` late (a slow connector, or a race to widen). */
+  delayNext(match: RegExp, ms: number, times = 1): void {
+    this.delays.push({ match, ms, times });
+  }
+
+  /** Forgets the scripted failures not used yet: Teams is healthy again. */
+  stopFailing(): void {
+    this.failures.length = 0;
+  }
+
   /** What was sent to one conversation (sends and replies: new messages). */
   messagesIn(conversationId: string): SentActivity[] {
     return this.sent.filter((entry) => entry.conversationId === conversationId && (entry.kind === 'send' || entry.kind === 'reply'));
@@ -93,9 +115,16 @@ export class FakeConnector {
     const body = await readBody(req);
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname;
-    const failure = this.failures.find((candidate) => candidate.times > 0 && candidate.match.test(`${req.method} ${decodeURIComponent(path)}`));
+    const request = `${req.method} ${decodeURIComponent(path)}`;
+    const delay = this.delays.find((candidate) => candidate.times > 0 && candidate.match.test(request));
+    if (delay) {
+      delay.times -= 1;
+      await new Promise((resolve) => setTimeout(resolve, delay.ms));
+    }
+    const failure = this.failures.find((candidate) => candidate.times > 0 && candidate.match.test(request));
     if (failure) {
       failure.times -= 1;
+      this.failed.push(request);
       return send(res, failure.status, { error: { code: 'Scripted', message: `scripted ${failure.status}` } }, failure.headers);
     }
     const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
@@ -115,15 +144,15 @@ export class FakeConnector {
     if (resource === 'activities') {
       if (req.method === 'POST') {
         const newId = `sent-${this.nextId++}`;
-        this.sent.push({ kind: id ? 'reply' : 'send', conversationId, ...(id ? { activityId: id } : {}), newId, body });
+        this.sent.push({ kind: id ? 'reply' : 'send', conversationId, ...(id ? { activityId: id } : {}), newId, body, at: Date.now() });
         return send(res, 200, { id: newId });
       }
       if (req.method === 'PUT' && id) {
-        this.sent.push({ kind: 'update', conversationId, activityId: id, body });
+        this.sent.push({ kind: 'update', conversationId, activityId: id, body, at: Date.now() });
         return send(res, 200, { id });
       }
       if (req.method === 'DELETE' && id) {
-        this.sent.push({ kind: 'delete', conversationId, activityId: id, body });
+        this.sent.push({ kind: 'delete', conversationId, activityId: id, body, at: Date.now() });
         return send(res, 200, {});
       }
     }

@@ -4,15 +4,19 @@ import type { BotCredentials } from '../../config';
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCardJson } from '../../cards/render';
 import type { Clock } from '../../domain/clock';
 import type { Messenger } from '../../services/messenger';
+import { BackgroundWork } from '../backgroundWork';
+import { ConversationRateLimiter } from '../conversationRateLimiter';
 import { dispatch } from '../dispatch';
 import type { TeamsRetryPolicy } from '../teamsRetry';
 import type { Inbound, TeamsEvent, TeamsRoom } from '../turn';
 import { readMeetingEvent, readParticipants } from './readEvents';
+import { connectorHttpClient } from './connectorHttpClient';
 import { BotFrameworkMessenger } from './messenger';
 import { sendRepliesAsPlainText } from './plainReplies';
 import { personFrom, readTurn } from './readTurn';
 import { teamsDirectory } from './teamsDirectory';
-import { turnReplies } from './turnReplies';
+import { dropTypingIndicators } from './typingIndicators';
+import { inTurnSender, turnReplies } from './turnReplies';
 
 /** The Teams room's way in and way out: what the HTTP room calls, and what the scheduler sends through. */
 export interface TeamsAdapterHandle {
@@ -23,6 +27,8 @@ export interface TeamsAdapterHandle {
   handleMessages(req: Request, res: Response): Promise<void>;
   /** Sends outside a turn (reminders, digests, card copies elsewhere). */
   messenger: Messenger;
+  /** Resolves once the work turns left running after their answer (redrawing card copies) is done. */
+  idle(): Promise<void>;
 }
 
 /** Options for the adapter. */
@@ -32,9 +38,15 @@ export interface TeamsAdapterOptions {
   onTurnError?: (error: unknown) => void;
   /** Retry policy for sends outside a turn. */
   retry?: TeamsRetryPolicy;
+  /** How long one Bot Connector call may take before it counts as unreachable (default 5 s). */
+  connectorTimeoutMs?: number;
 }
 
+/** Teams answers a bot within seconds; a connector call that takes longer than this has failed. */
+const CONNECTOR_TIMEOUT_MS = 5000;
+
 const ACTION_INVOKE = 'adaptiveCard/action';
+const TURN_FAILED = 'Something went wrong on my side and I could not finish that. Type /actions to see what was saved before you try again.';
 
 /**
  * Builds the botbuilder adapter and teams-ai application and registers one route per kind of
@@ -43,17 +55,26 @@ const ACTION_INVOKE = 'adaptiveCard/action';
  * that knows botbuilder or teams-ai; moving to the Teams SDK replaces it.
  */
 export function createTeamsAdapter(room: TeamsRoom, credentials: BotCredentials, options: TeamsAdapterOptions): TeamsAdapterHandle {
-  const adapter = new TeamsAdapter({
-    MicrosoftAppId: credentials.appId,
-    MicrosoftAppPassword: credentials.appPassword,
-    MicrosoftAppType: credentials.appType,
-    MicrosoftAppTenantId: credentials.tenantId,
-  });
-  const messenger = new BotFrameworkMessenger(adapter, credentials.appId, options.retry ? { retry: options.retry } : {});
+  const adapter = new TeamsAdapter(
+    {
+      MicrosoftAppId: credentials.appId,
+      MicrosoftAppPassword: credentials.appPassword,
+      MicrosoftAppType: credentials.appType,
+      MicrosoftAppTenantId: credentials.tenantId,
+    },
+    undefined,
+    undefined,
+    { httpClient: connectorHttpClient(options.connectorTimeoutMs ?? CONNECTOR_TIMEOUT_MS) },
+  );
+  const limiter = new ConversationRateLimiter();
+  const messenger = new BotFrameworkMessenger(adapter, credentials.appId, { limiter, ...(options.retry ? { retry: options.retry } : {}) });
+  const background = new BackgroundWork(room.logger);
   const app = new Application<TurnState>({ adapter, botAppId: credentials.appId, startTypingTimer: false, removeRecipientMention: true });
+  const connectorTimeoutMs = options.connectorTimeoutMs ?? CONNECTOR_TIMEOUT_MS;
   const run = (context: TurnContext, inbound: Inbound) => {
     const facts = readTurn(context, options.clock.now());
-    const turn = { facts, room, reply: turnReplies(context, facts, messenger, room.logger), directory: teamsDirectory(context, facts.meetingId, room.logger) };
+    const reply = turnReplies(context, facts, { messenger, limiter, background, logger: room.logger });
+    const turn = { facts, room, reply, directory: teamsDirectory(context, facts.meetingId, room.logger, connectorTimeoutMs) };
     return dispatch(turn, inbound);
   };
   const onEvent = (read: (context: TurnContext) => TeamsEvent) => async (context: TurnContext) => {
@@ -62,6 +83,7 @@ export function createTeamsAdapter(room: TeamsRoom, credentials: BotCredentials,
 
   app.turn('beforeTurn', async (context) => {
     sendRepliesAsPlainText(context);
+    dropTypingIndicators(context);
     return true;
   });
   app.addRoute(
@@ -89,12 +111,17 @@ export function createTeamsAdapter(room: TeamsRoom, credentials: BotCredentials,
   app.error(async (context, error) => {
     room.logger.error({ err: error, activityId: context.activity.id, conversation: context.activity.conversation?.id }, 'turn failed');
     options.onTurnError?.(error);
-    if (context.activity.type === ActivityTypes.Message) {
-      await context.sendActivity('Something went wrong on my side and I could not finish that. Please try again in a moment.');
+    if (context.activity.type !== ActivityTypes.Message) return;
+    try {
+      // Part of what was asked may be saved: "try again" alone would invite a duplicate.
+      await inTurnSender(context, limiter)(() => context.sendActivity(TURN_FAILED));
+    } catch (sendError) {
+      room.logger.warn({ err: sendError, activityId: context.activity.id }, 'could not tell the chat that a turn failed');
     }
   });
   return {
     messenger,
+    idle: () => background.idle(),
     handleMessages: (req, res) =>
       adapter.process(req, res, async (context) => {
         await app.run(context);
