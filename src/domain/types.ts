@@ -130,6 +130,11 @@ export interface Action extends SeriesKey {
   history: ActionEvent[];
   /** Copies of this action's card to refresh after a change. */
   cards: CardCopy[];
+  /**
+   * When a delivery of the capturing message last took on posting the card (ISO instant). A
+   * redelivery arriving while that is recent leaves the card to it, so one message posts one card.
+   */
+  cardClaimedAt?: string;
 }
 
 /** A decision recorded in the meeting. */

@@ -10,6 +10,7 @@ import { BatchWriteRefused, ConcurrencyError } from '../store/storeErrors';
 import { recordCardCopy } from './cardCopies';
 import type { MeetingService } from './meetingService';
 import { bookReminders } from './reminderBooking';
+import { retryOnConflict } from './retryOnConflict';
 
 /** One capture: where, who, when, and the activity that carried it (its idempotency key). */
 export interface CaptureRequest {
@@ -29,9 +30,22 @@ export interface Captured<T> {
   record: T;
   /** False when the source had been captured before (a redelivery or double click). */
   created: boolean;
-  /** Whether this call posted the record's card (a redelivery whose card is out already does not). */
+  /** Whether this call posted the record's card (a redelivery whose card is out, or being posted, does not). */
   published: boolean;
+  /**
+   * Set when the record is saved but posting its card failed: the caller says so, so nobody thinks
+   * it was lost and types it again. A later redelivery of the same message posts the card.
+   */
+  cardFailed?: true;
 }
+
+/**
+ * How long the delivery that took on posting an action's card has before a redelivery of the same
+ * message may post it instead (the first one crashed, or Teams would not take the card). Teams waits
+ * 15 s for a bot's answer before it gives a message up and may send it again; a twin delivered at
+ * the same moment is well inside that.
+ */
+export const CARD_CLAIM_MS = 15_000;
 
 /**
  * Capturing actions and decisions. A capture is numbered and saved together with the series'
@@ -72,16 +86,17 @@ export class CaptureService {
         createdAt: request.at,
         history: [{ id: request.sourceId, kind: 'created', by: request.by, at: request.at }],
         cards: [],
+        // Born claimed by this delivery: a twin delivered at the same moment leaves the card to it.
+        cardClaimedAt: request.at,
       };
       return { series: next, record: { kind: 'action', value: action } };
     });
     // Booking only creates missing jobs, so a redelivery of a capture that crashed before its
     // reminders were booked books them now, and one that did changes nothing.
     await this.bookReminders(saved.stored.value, request.at);
-    if (!saved.created && saved.stored.value.cards.length > 0) return { record: saved.stored.value, created: false, published: false };
-    const copy = await publish(saved.stored.value);
-    const record = copy ? await recordCardCopy(this.storage.chats, saved.stored, copy) : saved.stored.value;
-    return { record, created: saved.created, published: true };
+    const mine = saved.created ? saved.stored : await this.claimCard(request, saved.stored);
+    if (!mine) return { record: saved.stored.value, created: false, published: false };
+    return this.publishAction(mine, saved.created, publish);
   }
 
   /**
@@ -109,8 +124,54 @@ export class CaptureService {
     });
     // The decision's card is its only copy and nothing refers back to it: a redelivery posts nothing.
     if (!saved.created) return { record: saved.stored.value, created: false, published: false };
-    await publish(saved.stored.value);
+    try {
+      await publish(saved.stored.value);
+    } catch (error) {
+      this.logger.warn({ err: error, decisionId: id }, 'decision saved, but its card could not be posted');
+      return { record: saved.stored.value, created: true, published: false, cardFailed: true };
+    }
     return { record: saved.stored.value, created: true, published: true };
+  }
+
+  /**
+   * Posts a saved action's card and records where it went. Teams refusing the card leaves the
+   * action saved and says so (`cardFailed`); failing to record the copy leaves a card that later
+   * changes cannot redraw, which is logged: the capture itself is done.
+   */
+  private async publishAction(action: Versioned<Action>, created: boolean, publish: Publish<Action>): Promise<Captured<Action>> {
+    let copy: CardCopy | undefined;
+    try {
+      copy = await publish(action.value);
+    } catch (error) {
+      this.logger.warn({ err: error, actionId: action.value.id }, 'action saved, but its card could not be posted');
+      return { record: action.value, created, published: false, cardFailed: true };
+    }
+    if (!copy) return { record: action.value, created, published: true };
+    try {
+      return { record: await recordCardCopy(this.storage.chats, action, copy), created, published: true };
+    } catch (error) {
+      this.logger.error({ err: error, actionId: action.value.id }, 'action card posted, but where it went could not be recorded');
+      return { record: action.value, created, published: true };
+    }
+  }
+
+  /**
+   * A redelivered capture posts the card only if it is still owed and nobody is posting it: no copy
+   * is recorded, and the delivery that took it on did so over `CARD_CLAIM_MS` ago. Taking it on is
+   * a compare-and-swap on the action, so of several redeliveries (on several instances) one wins.
+   */
+  private async claimCard(request: CaptureRequest, stored: Versioned<Action>): Promise<Versioned<Action> | undefined> {
+    let current: Versioned<Action> | undefined = stored;
+    return retryOnConflict(async () => {
+      current = current ?? (await this.storage.chats.getAction(request.key, stored.value.id));
+      const action = current?.value;
+      if (!current || !action || action.cards.length > 0) return undefined;
+      const claimedAt = action.cardClaimedAt ? Date.parse(action.cardClaimedAt) : Number.NEGATIVE_INFINITY;
+      if (Date.parse(request.at) - claimedAt < CARD_CLAIM_MS) return undefined;
+      const etag = current.etag;
+      current = undefined;
+      return this.storage.chats.replaceAction({ ...action, cardClaimedAt: request.at }, etag);
+    });
   }
 
   /**
