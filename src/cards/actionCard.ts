@@ -5,7 +5,7 @@ import { formatDueDate, isOverdue, localDate } from '../domain/dateFormat';
 import { LIMITS } from '../domain/limits';
 import { isChair } from '../domain/series';
 import type { Action, ActionEvent, Person, Series } from '../domain/types';
-import { memberChoices, peopleLabel } from './people';
+import { boundedMemberChoices, peopleLabel } from './people';
 import { prepareCard, type AdaptiveCardJson } from './render';
 import template from './templates/actionCard.json';
 import { CARD_VERBS } from './verbs';
@@ -41,7 +41,10 @@ export interface ActionCardData {
   history: Array<{ when: string; who: string; what: string }>;
   notice: string;
   noticeStyle: 'good' | 'attention' | 'warning' | 'accent';
-  /** The picker's choices: only in the copy that shows the picker, so shared copies stay small whatever the chat's size. */
+  /**
+   * The picker's choices: only in the copy that shows the picker, so shared copies stay small, and at
+   * most 50 of them (owners first); Teams' people picker searches the rest of the chat.
+   */
   memberChoices: Array<{ title: string; value: string }>;
   refreshUserIds: string[];
   noteLimit: number;
@@ -100,7 +103,7 @@ export function actionCardData(action: Action, series: Series, view: ActionCardV
       .map((event) => ({ when: formatDueDate(localDate(event.at, series.timeZone), view.locale), who: event.by.name, what: describeEvent(event, view.locale) })),
     notice: view.notice?.text ?? '',
     noticeStyle: view.notice?.style ?? 'accent',
-    memberChoices: view.picking ? memberChoices(series, action.owners) : [],
+    memberChoices: view.picking ? boundedMemberChoices(series, action.owners) : [],
     // Only members who may not manage the action need a different view; owners and the chair see the shared card.
     refreshUserIds:
       action.status === 'open'

@@ -23,6 +23,8 @@ export const CARD_VERBS = {
   digestClose: 'digest.close',
   /** Save the 1:1 notification settings. */
   saveSettings: 'settings.save',
+  /** The next page of a list (open actions, a digest, the action log), for the person who clicked. */
+  showMore: 'list.more',
 } as const;
 
 /** One of the card verbs. */

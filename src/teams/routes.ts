@@ -26,6 +26,7 @@ import { handleReassignAction } from './handlers/reassignActionHandler';
 import { handleReassignPick } from './handlers/reassignPickHandler';
 import { handleRefreshCard } from './handlers/refreshCardHandler';
 import { handleSaveSettings, handleSettingsCommand, handleSettingsInChat } from './handlers/settingsHandlers';
+import { handleShowMore } from './handlers/showMoreHandler';
 import { handleSnooze } from './handlers/snoozeHandler';
 import { handleUpdateCommand } from './handlers/updateCommandHandler';
 import type { CardHandler, CommandHandler, EventHandler, TeamsEvent } from './turn';
@@ -80,6 +81,7 @@ export const ROUTES: RouteTable = {
     [CARD_VERBS.snooze]: handleSnooze,
     [CARD_VERBS.digestClose]: handleDigestClose,
     [CARD_VERBS.saveSettings]: handleSaveSettings,
+    [CARD_VERBS.showMore]: handleShowMore,
   },
   events: {
     meetingStart: handleMeetingStart,
