@@ -3,6 +3,7 @@ import { renderActionFormCard } from '../../cards/actionFormCard';
 import { parseActionArgs } from '../../domain/actionCommand';
 import { actionSavedWithoutCard } from '../savedWithoutCard';
 import { sayIfPossible } from '../sayIfPossible';
+import { actionFormNotice } from '../actionFormNotice';
 import type { CommandHandler } from '../turn';
 
 /**
@@ -17,8 +18,7 @@ export const handleActionCommand: CommandHandler = async (turn, args) => {
   const parsed = parseActionArgs(args, { mentions: facts.mentions, members: series.members, now: facts.now, timeZone: facts.timeZone ?? series.timeZone, locale: facts.locale });
   if (parsed.kind === 'invalid') return turn.reply.say(parsed.message);
   if (parsed.kind === 'needsForm') {
-    const notice = parsed.reason === 'noOwner' ? 'Who will do it? Choose the owner(s), then save.' : '';
-    await turn.reply.sendCard(renderActionFormCard(series, parsed.draft, notice));
+    await turn.reply.sendCard(renderActionFormCard(series, parsed.draft, actionFormNotice(parsed, facts.locale)));
     return;
   }
   const captured = await room.useCases.capture.captureAction(chat, { key: facts.key, sourceId: facts.activityId, by: facts.speaker, at: facts.now }, parsed.draft, (action) =>
