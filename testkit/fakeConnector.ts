@@ -23,6 +23,9 @@ export interface ConnectorMember {
   userPrincipalName?: string;
 }
 
+/** The organizer `GET /v1/meetings/{id}` names: often without a name in real Teams. */
+export type MeetingOrganizer = Omit<ConnectorMember, 'name'> & { name?: string };
+
 /** A scripted failure: the next `times` requests whose path matches get this status. */
 interface Failure {
   match: RegExp;
@@ -48,7 +51,7 @@ export class FakeConnector {
   /** 1:1 chats the bot asked Teams to open. */
   readonly created: Array<{ conversationId: string; memberId: string; body: Record<string, unknown> }> = [];
   private readonly members = new Map<string, ConnectorMember[]>();
-  private readonly meetings = new Map<string, { organizer: ConnectorMember; title: string; start: string; end: string }>();
+  private readonly meetings = new Map<string, { organizer: MeetingOrganizer; title: string; start: string; end: string }>();
   private readonly failures: Failure[] = [];
   private readonly delays: Delay[] = [];
   /** Requests answered with a scripted failure, as `METHOD /path`. */
@@ -77,7 +80,7 @@ export class FakeConnector {
   }
 
   /** Sets what `GET /v1/meetings/{id}` answers. */
-  setMeeting(meetingId: string, meeting: { organizer: ConnectorMember; title: string; start: string; end: string }): void {
+  setMeeting(meetingId: string, meeting: { organizer: MeetingOrganizer; title: string; start: string; end: string }): void {
     this.meetings.set(meetingId, meeting);
   }
 

@@ -40,7 +40,8 @@ export function teamsDirectory(context: TurnContext, meetingId: string | undefin
         const meeting = await withinDeadline(TeamsInfo.getMeetingInfo(context, meetingId), deadlineMs);
         const start = meeting.details?.scheduledStartTime ? new Date(meeting.details.scheduledStartTime).toISOString() : undefined;
         return {
-          ...(meeting.organizer?.id ? { organizer: personFrom(meeting.organizer) } : {}),
+          // Teams often gives the organizer's ids but no name; the roster supplies it (see `namedFromRoster`).
+          ...(meeting.organizer?.id ? { organizer: { ...personFrom(meeting.organizer), name: meeting.organizer.name?.trim() ?? '' } } : {}),
           ...(meeting.details?.title ? { title: meeting.details.title } : {}),
           ...(start ? { start } : {}),
         };
