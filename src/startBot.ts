@@ -77,6 +77,7 @@ export async function startBot(config: AppConfig, overrides: BotOverrides = {}):
     leaseMs: overrides.leaseMs ?? 5 * 60 * 1000,
     chairDigestLeadHours,
     defaultLocale: 'en-GB',
+    clock,
   };
   const tick = (now?: string) => runTick(scheduler, now ?? clock.now());
   const timer = config.scheduler?.enabled ? startSchedulerTimer(() => tick(), config.scheduler.intervalSeconds * 1000, logger) : undefined;

@@ -1,3 +1,4 @@
+import type { Clock } from '../domain/clock';
 import type { Logger } from '../observability/logger';
 import type { Notifier } from '../services/notifier';
 import type { Storage } from '../store/storage';
@@ -15,4 +16,6 @@ export interface SchedulerDeps {
   chairDigestLeadHours: number;
   /** Locale for scheduled cards when the person's own is unknown. */
   defaultLocale: string;
+  /** The real clock: a pass run as of another time (`npm run tick -- --at`) claims and re-times jobs by it. */
+  clock: Clock;
 }
