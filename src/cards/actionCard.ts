@@ -5,6 +5,7 @@ import { formatDueDate, isOverdue, localDate } from '../domain/dateFormat';
 import { LIMITS } from '../domain/limits';
 import { isChair } from '../domain/series';
 import type { Action, ActionEvent, Person, Series } from '../domain/types';
+import { clipForList } from './listPage';
 import { boundedMemberChoices, peopleLabel } from './people';
 import { prepareCard, type AdaptiveCardJson } from './render';
 import template from './templates/actionCard.json';
@@ -100,7 +101,8 @@ export function actionCardData(action: Action, series: Series, view: ActionCardV
     history: action.history
       .filter((event) => event.kind !== 'created')
       .slice(-HISTORY_SHOWN)
-      .map((event) => ({ when: formatDueDate(localDate(event.at, series.timeZone), view.locale), who: event.by.name, what: describeEvent(event, view.locale) })),
+      // Each clipped, so eight 2,000-character notes still fit a card; the minutes keep them whole.
+      .map((event) => ({ when: formatDueDate(localDate(event.at, series.timeZone), view.locale), who: event.by.name, what: clipForList(describeEvent(event, view.locale)) })),
     notice: view.notice?.text ?? '',
     noticeStyle: view.notice?.style ?? 'accent',
     memberChoices: view.picking ? boundedMemberChoices(series, action.owners) : [],

@@ -221,3 +221,30 @@ describe('a 600-member meeting chat', () => {
     expect(cardText(invokeCard(done.body))).toContain(`Reassigned to ${someone?.name}.`);
   });
 });
+
+test('/minutes of a meeting that took 300 agenda items answers a summary that fits, pointing to the documents for the rest', async () => {
+  const key = { tenantId: board.chat.tenantId, conversationId: board.chat.conversationId };
+  const [yesterday] = await board.harness.bot.storage.chats.listMeetings(key);
+  if (!yesterday) throw new Error('no meeting yesterday');
+  const current = await board.harness.bot.storage.chats.getMeeting(key, yesterday.id);
+  const items = Array.from({ length: 300 }, (_, index) => ({ number: `${index + 1}`, title: `Report of the working group on the review of arrangements ${index + 1}`.padEnd(190, '.') }));
+  await board.harness.bot.storage.chats.putMeeting({ ...yesterday, items }, current?.etag);
+  const reply = await say('/minutes');
+  const card = cardOf(reply);
+  expectFits(card);
+  const lines = cardText(card);
+  // 300 items, and the items-less captures of the meeting under "no item": 40 shown.
+  expect(lines).toContain('… and 261 more items: the documents below have them all.');
+});
+
+test('an action card with the longest text and eight of the longest updates, all in a script of three bytes a character, still fits', async () => {
+  const long = (seed: string) => `${seed} ${'議事録の更新'.repeat(400)}`.slice(0, 2000);
+  await say(`/action ${long('行動')} EF`);
+  for (let index = 1; index <= 8; index += 1) {
+    await board.harness.post(board.chat.message(board.ellen, `/update A-501 ${long(`更新${index}`)}`, board.people));
+  }
+  const updates = board.harness.take().filter((sent) => sent.kind === 'update');
+  expect(updates.length).toBeGreaterThanOrEqual(8);
+  for (const update of updates) expectFits(cardOf(update));
+  expect(cardText(cardOf(updates.at(-1))).filter((line) => line.includes('更新8'))).toHaveLength(1);
+});
