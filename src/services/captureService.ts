@@ -161,16 +161,13 @@ export class CaptureService {
    * a compare-and-swap on the action, so of several redeliveries (on several instances) one wins.
    */
   private async claimCard(request: CaptureRequest, stored: Versioned<Action>): Promise<Versioned<Action> | undefined> {
-    let current: Versioned<Action> | undefined = stored;
+    let known: Versioned<Action> | undefined = stored;
     return retryOnConflict(async () => {
-      current = current ?? (await this.storage.chats.getAction(request.key, stored.value.id));
-      const action = current?.value;
-      if (!current || !action || action.cards.length > 0) return undefined;
-      const claimedAt = action.cardClaimedAt ? Date.parse(action.cardClaimedAt) : Number.NEGATIVE_INFINITY;
-      if (Date.parse(request.at) - claimedAt < CARD_CLAIM_MS) return undefined;
-      const etag = current.etag;
-      current = undefined;
-      return this.storage.chats.replaceAction({ ...action, cardClaimedAt: request.at }, etag);
+      // The first try uses the action as the capture found it; a retry after losing the race reads it again.
+      const current = known ?? (await this.storage.chats.getAction(request.key, stored.value.id));
+      known = undefined;
+      if (!current || !cardOwed(current.value, request.at)) return undefined;
+      return this.storage.chats.replaceAction({ ...current.value, cardClaimedAt: request.at }, current.etag);
     });
   }
 
@@ -212,6 +209,12 @@ export class CaptureService {
       this.logger.error({ err: error, actionId: action.id }, 'could not book the reminders of an action');
     }
   }
+}
+
+/** Whether a delivery at `at` should post the action's card: none is recorded and nobody took it on within `CARD_CLAIM_MS`. */
+function cardOwed(action: Action, at: string): boolean {
+  if (action.cards.length > 0) return false;
+  return !action.cardClaimedAt || Date.parse(at) - Date.parse(action.cardClaimedAt) >= CARD_CLAIM_MS;
 }
 
 /** Races for a series' counter lost in a row before giving up (each loss means another capture won). */
