@@ -134,3 +134,14 @@ describe('one message delivered twice at the same moment', () => {
     }
   });
 });
+
+test('a turn that fails for a reason of its own never just says "try again": it points to /actions first, since part of it may be saved', async () => {
+  const failure = new Error('an unexpected failure');
+  // A fault injected where the store answers: not an outage (that says "Not saved"), a bug.
+  jest.spyOn(board.harness.bot.storage.chats, 'getSeriesAndActions').mockRejectedValueOnce(failure);
+  await board.harness.post(board.chat.message(board.sarah, '/actions', board.people));
+  expect(board.harness.turnErrors).toEqual([failure]);
+  board.harness.turnErrors.length = 0;
+  jest.restoreAllMocks();
+  expect(posted().map(textOf)).toEqual(['Something went wrong on my side and I could not finish that. Type /actions to see what was saved before you try again.']);
+});
