@@ -44,6 +44,11 @@ export function connectorHttpClient(timeoutMs: number): RequestPolicy {
         // botbuilder allows plain http for a local serviceUrl (the Agents Playground, tests) too.
         allowInsecureConnection: resource.url.toLowerCase().startsWith('http:'),
         ...(resource.abortSignal ? { abortSignal: resource.abortSignal } : {}),
+        // What botbuilder's pipeline set for a proxy (HTTPS_PROXY) or keep-alive, passed on as it is.
+        ...(resource.proxySettings ? { proxySettings: resource.proxySettings } : {}),
+        ...(resource.agent ? { agent: resource.agent } : {}),
+        // As @azure/core-http-compat converts it: its `keepAlive` carries the pipeline's `disableKeepAlive`.
+        disableKeepAlive: Boolean(resource.keepAlive),
       });
       let response;
       try {
