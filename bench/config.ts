@@ -29,7 +29,7 @@ export interface BenchConfig {
   schedulerNotifiers: Array<'recording' | 'teams'>;
   /** Section ids to run; empty means all. */
   sections: string[];
-  /** Directory for the bot child's `--cpu-prof` output, when profiling. */
+  /** Directory for CPU profiles of each target's measured `/action` and Close rounds, when profiling. */
   cpuProfileDir?: string;
   /** Where the results go; empty to only print them. */
   docPath: string;

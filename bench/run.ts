@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const startedAt = new Date();
   const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
   const connector = await new FakeConnector().start();
-  const bot = await startTarget('bot', config.cpuProfileDir ? { cpuProfileDir: config.cpuProfileDir } : {});
+  const bot = await startTarget('bot');
   const echo = await startTarget('echo');
   log(`bot pid ${bot.pid} at ${bot.url}, echo pid ${echo.pid} at ${echo.url}, connector at ${connector.url}`);
   const context: BenchContext = { config, connector, chats: new BenchChats(connector, config.chats, config.membersPerChat), bot, echo, log };
@@ -37,7 +37,10 @@ async function main(): Promise<void> {
     writeResults(config.docPath, markdown);
     log(`results written to ${config.docPath}`);
   }
-  if (config.cpuProfileDir) log(`bot CPU profile in ${config.cpuProfileDir}; summarise it with: node dist/bench/profileSummary.js ${config.cpuProfileDir}/<file>.cpuprofile`);
+  if (config.cpuProfileDir) {
+    log(`CPU profiles of every measured /action and Close round, bot and echo bot, in ${config.cpuProfileDir}; summarise them per request with:`);
+    log(`  node dist/bench/profileSummary.js ${config.cpuProfileDir}/bot-action-c1-*.cpuprofile   (or echo-…, close-…)`);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -12,15 +12,18 @@ export interface Target {
   pid: number;
   /** Peak resident memory of the process so far (its high-water mark), and its current RSS, in KiB. */
   memory(): Promise<{ maxRssKb: number; rssKb: number }>;
+  /** CPU time (user + system, µs) the process has used since it started, as `process.cpuUsage()` reports it. */
+  cpuMicros(): Promise<number>;
+  /** Starts sampling the process's CPU (V8's profiler, through the inspector inside it). */
+  startProfile(): Promise<void>;
+  /** Stops sampling and writes the profile (a `.cpuprofile`, as `--cpu-prof` writes) to `file`. */
+  stopProfile(file: string): Promise<void>;
   stop(): Promise<void>;
 }
 
-/**
- * Forks `targetProcess.js` and waits until it listens. With `cpuProfileDir` the child runs under
- * `--cpu-prof` and writes a `.cpuprofile` there when it stops.
- */
-export async function startTarget(kind: TargetKind, options: { cpuProfileDir?: string } = {}): Promise<Target> {
-  const execArgv = ['--disable-warning=DEP0111', ...(options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [])];
+/** Forks `targetProcess.js` and waits until it listens. */
+export async function startTarget(kind: TargetKind): Promise<Target> {
+  const execArgv: string[] = [];
   // The bot's JSON log goes to stdout as in production, but nobody reads it here.
   const child = fork(join(__dirname, 'targetProcess.js'), [kind], { execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   const ready = await nextReply(child, 'ready', 30_000);
@@ -32,6 +35,18 @@ export async function startTarget(kind: TargetKind, options: { cpuProfileDir?: s
       send(child, { type: 'memory' });
       const { maxRssKb, rssKb } = await nextReply(child, 'memory', 10_000);
       return { maxRssKb, rssKb };
+    },
+    cpuMicros: async () => {
+      send(child, { type: 'cpu' });
+      return (await nextReply(child, 'cpu', 10_000)).micros;
+    },
+    startProfile: async () => {
+      send(child, { type: 'profileStart' });
+      await nextReply(child, 'profileStarted', 10_000);
+    },
+    stopProfile: async (file) => {
+      send(child, { type: 'profileStop', file });
+      await nextReply(child, 'profileStopped', 30_000);
     },
     stop: async () => {
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -1,6 +1,7 @@
-// Azure resources for meeting-actions: an App Service running the bot on Node 22, an Azure Bot whose
-// identity is a user-assigned managed identity (no app secret anywhere), Cosmos DB for NoSQL reached with
-// that same identity (keys disabled), and Application Insights on a Log Analytics workspace.
+// Azure resources for meeting-actions: an App Service running the bot on Node 22 (or 24), an Azure Bot whose
+// identity is a user-assigned managed identity, or a single-tenant Entra app that trusts it (no app secret
+// either way), Cosmos DB for NoSQL reached with that same identity (keys disabled), and Application
+// Insights on a Log Analytics workspace.
 // Deployed by `atk provision --env dev` (m365agents.yml) or `az deployment group create` (docs/DEPLOY.md).
 
 @minLength(3)
@@ -18,10 +19,24 @@ param botDisplayName string = 'Meeting Actions'
 
 param location string = resourceGroup().location
 
+// Node 20 left support in April 2026; package.json's engines names the same two versions.
+@allowed(['22-lts', '24-lts'])
+@description('Node.js LTS the web app runs: 22 or 24.')
+param nodeVersion string = '22-lts'
+
 // alwaysOn needs Basic (B1) or above: the reminder scheduler ticks inside the web app process, so a
 // plan that unloads idle apps would send reminders late.
 @description('App Service plan SKU; B1 or above (alwaysOn is not available on F1/D1).')
 param webAppSku string = 'B1'
+
+// A user-assigned managed identity has no secret and no app registration to manage. Teams grants
+// resource-specific permissions (ChatMessage.Read.Chat: bare /commands) to the app named in the
+// manifest's webApplicationInfo, and does not document granting them to a managed identity; where a
+// bare /action gets no answer, choose SingleTenantApp: an Entra app registration in this tenant
+// (infra/botEntraApp.bicep), still with no secret, since it trusts the same managed identity.
+@allowed(['ManagedIdentity', 'SingleTenantApp'])
+@description('What the bot signs in as: its managed identity, or a single-tenant Entra app registration that trusts it (docs/DEPLOY.md).')
+param botIdentity string = 'ManagedIdentity'
 
 @allowed(['F0', 'S1'])
 @description('Azure Bot pricing tier; Teams is a standard channel, so F0 is free for it.')
@@ -56,17 +71,45 @@ param defaultTimeZone string = 'Europe/London'
 @description('Signs the minutes links the bot hands out (MINUTES_LINK_SECRET). The default is new on each deployment, which only ends links issued before it (they last an hour anyway).')
 param minutesLinkSecret string = newGuid()
 
+@description('Client id of the Entra app the tabs sign users in with (Teams SSO; the Toolkit\'s aadApp/create writes TAB_SSO_APP_ID). Empty: the tabs cannot sign anyone in.')
+param tabSsoAppId string = ''
+
+@allowed(['off', 'managedIdentity'])
+@description('Microsoft Graph, for installing the app for owners (private reminders) and reading attendance reports. managedIdentity signs in as the bot\'s identity: grant it GRAPH_PERMISSIONS_TO_GRANT first (docs/DEPLOY.md § Microsoft Graph).')
+param graphAuth string = 'off'
+
+@description('The app\'s id in your organisation\'s Teams app catalog (TEAMS_APP_PUBLISHED_APP_ID after `atk publish` and approval); empty: the bot installs nothing.')
+param teamsAppCatalogId string = ''
+
+@allowed(['off', 'on'])
+@description('Suggested actions from Copilot\'s meeting recaps (COPILOT_INSIGHTS); needs graphAuth, Microsoft 365 Copilot licences and OnlineMeetingAiInsight.Read.All (docs/DEPLOY.md § Microsoft Graph).')
+param copilotInsights string = 'off'
+
 // Deterministic per resource group, so re-running a deployment updates the same resources.
 var baseName = toLower('${resourceBaseName}${empty(resourceSuffix) ? take(uniqueString(resourceGroup().id), 6) : resourceSuffix}')
+var singleTenantApp = botIdentity == 'SingleTenantApp'
 var serverless = cosmosCapacityMode == 'Serverless'
 // Built-in "Cosmos DB Built-in Data Contributor": read and write items; no control-plane rights.
 var cosmosDataContributorRoleId = '00000000-0000-0000-0000-000000000002'
 
-// The bot's only identity: Bot Framework tokens, Cosmos DB data access, nothing else.
+// The bot's only identity: Bot Framework tokens (itself, or as the Entra app that trusts it), Cosmos DB
+// data access, and Microsoft Graph only as far as an admin grants it.
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   name: '${baseName}-identity'
   location: location
 }
+
+module botEntraApp 'botEntraApp.bicep' = if (singleTenantApp) {
+  name: 'bot-entra-app'
+  params: {
+    displayName: botDisplayName
+    uniqueName: '${baseName}-bot'
+    managedIdentityPrincipalId: identity.properties.principalId
+  }
+}
+
+// The Microsoft App ID the Bot Framework and Teams know the bot by (BOT_ID, the manifest's botId).
+var botAppId = singleTenantApp ? botEntraApp!.outputs.appId : identity.properties.clientId
 
 resource logAnalytics 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
   name: '${baseName}-logs'
@@ -161,7 +204,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
     serverFarmId: serverfarm.id
     httpsOnly: true
     siteConfig: {
-      linuxFxVersion: 'NODE|22-lts'
+      linuxFxVersion: 'NODE|${nodeVersion}'
       alwaysOn: true
       // Start the compiled app directly: `npm start` would run the prestart build on every boot.
       appCommandLine: 'node dist/src/index.js'
@@ -174,9 +217,11 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'WEBSITE_RUN_FROM_PACKAGE', value: '1' }
         // The Toolkit's deploy step builds before zipping, so App Service must not build again.
         { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'false' }
-        { name: 'BOT_TYPE', value: 'UserAssignedMSI' }
-        { name: 'BOT_ID', value: identity.properties.clientId }
+        { name: 'BOT_TYPE', value: singleTenantApp ? 'SingleTenant' : 'UserAssignedMSI' }
+        { name: 'BOT_ID', value: botAppId }
         { name: 'BOT_TENANT_ID', value: identity.properties.tenantId }
+        // With the Entra app, the managed identity is its federated credential: no BOT_PASSWORD anywhere.
+        { name: 'BOT_FEDERATED_CLIENT_ID', value: singleTenantApp ? identity.properties.clientId : '' }
         { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
         { name: 'STORE', value: 'cosmos' }
         { name: 'COSMOS_ENDPOINT', value: cosmos.properties.documentEndpoint }
@@ -188,6 +233,11 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'LOG_LEVEL', value: logLevel }
         { name: 'DEFAULT_TIME_ZONE', value: defaultTimeZone }
         { name: 'MINUTES_LINK_SECRET', value: minutesLinkSecret }
+        // The tabs accept Teams SSO tokens for this app; its ID URI is api://<WEBSITE_HOSTNAME>/<id>.
+        { name: 'TAB_SSO_APP_ID', value: tabSsoAppId }
+        { name: 'GRAPH_AUTH', value: graphAuth }
+        { name: 'TEAMS_APP_CATALOG_ID', value: teamsAppCatalogId }
+        { name: 'COPILOT_INSIGHTS', value: copilotInsights }
       ]
     }
   }
@@ -214,9 +264,9 @@ resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
   properties: {
     displayName: botDisplayName
     endpoint: 'https://${webApp.properties.defaultHostName}/api/messages'
-    msaAppType: 'UserAssignedMSI'
-    msaAppId: identity.properties.clientId
-    msaAppMSIResourceId: identity.id
+    msaAppType: singleTenantApp ? 'SingleTenant' : 'UserAssignedMSI'
+    msaAppId: botAppId
+    msaAppMSIResourceId: singleTenantApp ? null : identity.id
     msaAppTenantId: identity.properties.tenantId
   }
 }
@@ -233,6 +283,10 @@ resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
 // Written to env/.env.<env> by the Toolkit's arm/deploy step; the manifest and deploy step read them.
 output BOT_AZURE_APP_SERVICE_RESOURCE_ID string = webApp.id
 output BOT_DOMAIN string = webApp.properties.defaultHostName
-output BOT_ID string = identity.properties.clientId
+output BOT_ID string = botAppId
 output BOT_TENANT_ID string = identity.properties.tenantId
 output COSMOS_ENDPOINT string = cosmos.properties.documentEndpoint
+// What a tenant admin grants the identity for Microsoft Graph (app role assignments on its service principal), and the
+// application access policy that attendance reports and Copilot's recaps also need: docs/DEPLOY.md § Microsoft Graph.
+output GRAPH_PRINCIPAL_ID string = identity.properties.principalId
+output GRAPH_PERMISSIONS_TO_GRANT string = 'TeamsAppInstallation.ReadWriteSelfForUser.All OnlineMeetingArtifact.Read.All Tasks.ReadWrite.All${copilotInsights == 'on' ? ' OnlineMeetingAiInsight.Read.All' : ''}'

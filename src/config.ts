@@ -2,6 +2,8 @@ import type { StorageConfig } from './store/storage';
 import { isValidTimeZone } from './domain/dateFormat';
 import { COSMOS_DATABASE_DEFAULT } from './store/cosmos/containers';
 import { readMinutesConfig, type MinutesConfig } from './minutes/minutesConfig';
+import { readTabsConfig, type TabsConfig } from './web/tabsConfig';
+import { readGraphConfig, type GraphConfig } from './graph/graphConfig';
 
 /** Bot Framework credentials; all empty means local mode (no authentication, for tests and the Playground). */
 export interface BotCredentials {
@@ -9,11 +11,15 @@ export interface BotCredentials {
   appPassword: string;
   appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
   tenantId: string;
+  /** Client id of the managed identity the bot's Entra app trusts (a federated credential), instead of a password. */
+  federatedClientId?: string;
 }
 
 /** Everything the bot reads from its environment, parsed and checked. */
 export interface AppConfig {
   port: number;
+  /** Address to listen on (`HOST`): loopback in local mode, since nothing authenticates requests; every interface otherwise. */
+  host?: string;
   /** Bot credentials; `localMode` when none are set. */
   credentials: BotCredentials;
   localMode: boolean;
@@ -27,6 +33,10 @@ export interface AppConfig {
   telemetryConnectionString?: string;
   /** The in-process scheduler; absent means off (tests and tools drive `tick` themselves). */
   scheduler?: SchedulerConfig;
+  /** The tabs' sign-in (Teams SSO, or the development sign-in in local mode); absent: no SSO, dev sign-in in local mode. */
+  tabs?: TabsConfig;
+  /** Microsoft Graph (proactive installation, attendance reports); absent means off. */
+  graph?: GraphConfig;
 }
 
 /** When the in-process scheduler runs and how it times the chair's digest. */
@@ -64,14 +74,23 @@ export function readConfig(env: NodeJS.ProcessEnv): AppConfig {
   const production = value('NODE_ENV') === 'production';
   const appId = value('BOT_ID') ?? value('MicrosoftAppId') ?? '';
   const appPassword = value('BOT_PASSWORD') ?? value('MicrosoftAppPassword') ?? '';
-  const appType = (value('BOT_TYPE') ?? (appPassword || !appId ? 'MultiTenant' : 'UserAssignedMSI')) as BotCredentials['appType'];
+  const federatedClientId = value('BOT_FEDERATED_CLIENT_ID');
+  const defaultType = appPassword || !appId ? 'MultiTenant' : federatedClientId ? 'SingleTenant' : 'UserAssignedMSI';
+  const appType = (value('BOT_TYPE') ?? defaultType) as BotCredentials['appType'];
   const tenantId = value('BOT_TENANT_ID') ?? value('MicrosoftAppTenantId') ?? '';
   if (!BOT_TYPES.includes(appType)) problems.push(`BOT_TYPE must be one of ${BOT_TYPES.join(', ')}; it is "${appType}".`);
   if (production && !appId) {
     problems.push('BOT_ID is not set. In production (NODE_ENV=production) the bot needs its Azure Bot credentials: set BOT_ID (and BOT_PASSWORD, or BOT_TYPE=UserAssignedMSI with BOT_TENANT_ID).');
   }
-  if (appId && appType !== 'UserAssignedMSI' && !appPassword) problems.push('BOT_ID is set but BOT_PASSWORD is not. Set BOT_PASSWORD, or BOT_TYPE=UserAssignedMSI for a managed identity.');
+  if (appId && appType !== 'UserAssignedMSI' && !appPassword && !federatedClientId) {
+    problems.push('BOT_ID is set but BOT_PASSWORD is not. Set BOT_PASSWORD, or BOT_FEDERATED_CLIENT_ID (the managed identity the Entra app trusts), or BOT_TYPE=UserAssignedMSI for a managed identity.');
+  }
+  if (federatedClientId && appPassword) problems.push('Set BOT_PASSWORD or BOT_FEDERATED_CLIENT_ID, not both: the bot signs in one way.');
+  if (federatedClientId && appType === 'UserAssignedMSI') problems.push('BOT_FEDERATED_CLIENT_ID is for an Entra app (BOT_TYPE=SingleTenant or MultiTenant) that trusts a managed identity; with BOT_TYPE=UserAssignedMSI, BOT_ID is the identity itself.');
   if (appId && appType !== 'MultiTenant' && !tenantId) problems.push(`BOT_TYPE=${appType} needs BOT_TENANT_ID (your Azure AD tenant id).`);
+
+  const host = value('HOST') ?? (appId ? '0.0.0.0' : '127.0.0.1');
+  if (!/^[\w.:%-]+$/.test(host)) problems.push(`HOST must be an address to listen on, such as 127.0.0.1, 0.0.0.0 or ::; it is "${host}".`);
 
   const store = readStoreConfig(value, problems);
   const logLevel = value('LOG_LEVEL') ?? 'info';
@@ -87,11 +106,14 @@ export function readConfig(env: NodeJS.ProcessEnv): AppConfig {
   const scheduler = readSchedulerConfig(value, problems);
 
   const minutes = readMinutesConfig(value, production, problems);
+  const tabs = readTabsConfig(value, { production, localMode: !appId, ...(minutes.publicUrl ? { publicUrl: minutes.publicUrl } : {}) }, problems);
+  const graph = readGraphConfig(value, production, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
-    credentials: { appId, appPassword, appType, tenantId },
+    host,
+    credentials: { appId, appPassword, appType, tenantId, ...(federatedClientId ? { federatedClientId } : {}) },
     localMode: !appId,
     store: store as StorageConfig,
     logLevel,
@@ -100,6 +122,8 @@ export function readConfig(env: NodeJS.ProcessEnv): AppConfig {
     minutes,
     ...(telemetryConnectionString ? { telemetryConnectionString } : {}),
     scheduler,
+    tabs,
+    ...(graph ? { graph } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 import { ConfigError, readConfig } from './config';
+import { listenScope } from './http/listenScope';
 import { startTelemetry } from './observability/telemetry';
 
 /** Composition root: read the environment, start telemetry and the bot, stop cleanly on a signal. */
@@ -9,9 +10,16 @@ async function main(): Promise<void> {
   const { startBot } = await import('./startBot');
   const bot = await startBot(config);
   const where = config.store.kind === 'sqlite' ? `embedded store in ${config.store.dataDir}` : `Cosmos DB at ${config.store.endpoint}`;
-  bot.logger.info({ port: bot.server.port, store: config.store.kind, telemetry: Boolean(telemetry) }, `meeting-actions listening on ${bot.server.url}/api/messages (${where})`);
+  const { host } = bot.server;
+  const scope = listenScope(host);
+  const reach = { loopback: 'this machine only', interface: `the interface ${host} only`, everywhere: 'every network interface' }[scope];
+  bot.logger.info(
+    { host, port: bot.server.port, store: config.store.kind, telemetry: Boolean(telemetry), graph: config.graph?.auth.kind ?? 'off', copilotInsights: config.graph?.copilotInsights === true },
+    `meeting-actions listening on ${bot.server.url}/api/messages (${reach}, HOST=${host}; ${where})`,
+  );
   if (config.localMode) {
-    bot.logger.warn('local mode: no BOT_ID is set, so requests are not authenticated. Use this only on your own machine (tests, Agents Playground).');
+    const exposure = scope === 'loopback' ? 'only this machine can reach it (set HOST=0.0.0.0 to accept others)' : `HOST=${host} lets other machines reach it`;
+    bot.logger.warn(`local mode: no BOT_ID is set, so requests are not authenticated; ${exposure}. Use it for tests and the Agents Playground.`);
   }
   const stop = async (signal: string) => {
     bot.logger.info({ signal }, 'stopping');

@@ -2,6 +2,8 @@ import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { AppConfig } from './config';
 import { systemClock, type Clock } from './domain/clock';
+import { openGraph } from './graph/openGraph';
+import type { GraphRetryPolicy } from './graph/graphRetry';
 import { startServer, type RunningServer } from './http/server';
 import { MinutesLinks } from './minutes/minutesLinks';
 import { readMinutesConfig } from './minutes/minutesConfig';
@@ -14,6 +16,7 @@ import { openStorage } from './store/openStorage';
 import type { Storage } from './store/storage';
 import { createTeamsAdapter } from './teams/botframework/createTeamsAdapter';
 import type { TeamsRetryPolicy } from './teams/teamsRetry';
+import { startTabs } from './web/startTabs';
 
 /** A running bot: its server, storage and logger, and how to stop them in order. */
 export interface RunningBot {
@@ -39,10 +42,14 @@ export interface BotOverrides {
   teamsRetry?: TeamsRetryPolicy;
   /** How long one Bot Connector call may take (tests use a short one). */
   connectorTimeoutMs?: number;
+  /** Retry policy for Microsoft Graph requests (tests use short delays). */
+  graphRetry?: GraphRetryPolicy;
   /** Names this instance in scheduler claims. */
   instanceId?: string;
   /** How long a scheduler claim holds before another instance may take the job. */
   leaseMs?: number;
+  /** Folder of the built tab pages (default: dist/pages; tests build their own). */
+  pagesDir?: string;
 }
 
 /** Hours before a meeting that the chair's digest goes out when the config does not say. */
@@ -62,7 +69,15 @@ export async function startBot(config: AppConfig, overrides: BotOverrides = {}):
   const minutesLinks = new MinutesLinks(minutes.linkSecret, () => minutes.publicUrl ?? serverUrl);
   const clock = overrides.clock ?? systemClock;
   const chairDigestLeadHours = config.scheduler?.chairDigestLeadHours ?? DEFAULT_CHAIR_DIGEST_LEAD_HOURS;
-  const useCases = createUseCases({ storage, logger, defaultTimeZone: config.defaultTimeZone, chairDigestLeadHours });
+  const graph = openGraph(config.graph, overrides.graphRetry);
+  const useCases = createUseCases({
+    storage,
+    logger,
+    defaultTimeZone: config.defaultTimeZone,
+    chairDigestLeadHours,
+    ...(graph ? { attendanceReports: graph.attendance, plannerBoard: graph.planner } : {}),
+    ...(graph?.insights ? { meetingInsights: graph.insights } : {}),
+  });
   const teams = createTeamsAdapter({ useCases, minutesLinks, logger, defaultTimeZone: config.defaultTimeZone }, config.credentials, {
     clock,
     ...(overrides.onTurnError ? { onTurnError: overrides.onTurnError } : {}),
@@ -71,23 +86,28 @@ export async function startBot(config: AppConfig, overrides: BotOverrides = {}):
   });
   const scheduler = {
     storage,
-    notifier: new PersonalDelivery(teams.messenger, storage.users, logger),
+    notifier: new PersonalDelivery(teams.messenger, storage.users, logger, { clock, ...(graph?.installer ? { installer: graph.installer } : {}) }),
     logger,
     instanceId: overrides.instanceId ?? `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
     leaseMs: overrides.leaseMs ?? 5 * 60 * 1000,
     chairDigestLeadHours,
     defaultLocale: 'en-GB',
     clock,
+    ...(useCases.attendance ? { attendance: useCases.attendance } : {}),
+    ...(useCases.suggestions ? { suggestions: useCases.suggestions } : {}),
+    ...(useCases.planner ? { planner: useCases.planner } : {}),
   };
   const tick = (now?: string) => runTick(scheduler, now ?? clock.now());
   const timer = config.scheduler?.enabled ? startSchedulerTimer(() => tick(), config.scheduler.intervalSeconds * 1000, logger) : undefined;
+  const host = overrides.host ?? config.host;
   const server = await startServer({
     handleMessages: teams.handleMessages,
     store: storage,
     logger,
     port: config.port,
-    ...(overrides.host ? { host: overrides.host } : {}),
+    ...(host ? { host } : {}),
     minutes: { secret: minutes.linkSecret, clock, minutes: useCases.minutes, logger },
+    tabs: startTabs({ config, storage, useCases, teams, clock, logger, ...(overrides.pagesDir ? { pagesDir: overrides.pagesDir } : {}) }),
   });
   serverUrl = server.url;
   return {

@@ -1,11 +1,11 @@
+import { cardLines } from '../src/cards/cardLines';
+
 /**
  * Reads an Adaptive Card the way a person looks at it: the visible text, top to bottom, and the
  * buttons. Tests assert on this and the demo prints it, so neither depends on the card's layout.
  */
 export function cardText(card: unknown): string[] {
-  const lines: string[] = [];
-  walk(card, lines);
-  return lines;
+  return cardLines(card);
 }
 
 /** The titles of a card's top-level buttons. */
@@ -33,31 +33,32 @@ export function findExecute(card: unknown, verb: string): { verb: string; data: 
   return found;
 }
 
-function walk(node: unknown, lines: string[]): void {
-  if (Array.isArray(node)) return node.forEach((child) => walk(child, lines));
-  if (typeof node !== 'object' || node === null) return;
-  const record = node as Record<string, unknown>;
-  switch (record['type']) {
-    case 'TextBlock':
-      lines.push(String(record['text'] ?? ''));
-      return;
-    case 'RichTextBlock':
-      lines.push(((record['inlines'] as Array<{ text?: string }> | undefined) ?? []).map((inline) => inline.text ?? '').join(''));
-      return;
-    case 'FactSet':
-      for (const fact of (record['facts'] as Array<{ title: string; value: string }> | undefined) ?? []) lines.push(`${fact.title}: ${fact.value}`);
-      return;
-    case 'ColumnSet': {
-      const columns = (record['columns'] as Array<{ items?: unknown[] }> | undefined) ?? [];
-      const parts = columns.map((column) => {
-        const inner: string[] = [];
-        walk(column.items ?? [], inner);
-        return inner.join(' ');
-      });
-      lines.push(parts.filter(Boolean).join(' | '));
-      return;
+/** The data of the card's first `Action.Submit` (a dialog's Save), which Teams sends back merged with the inputs. */
+export function findSubmit(card: unknown): Record<string, unknown> | undefined {
+  if (Array.isArray(card)) {
+    for (const child of card) {
+      const found = findSubmit(child);
+      if (found) return found;
     }
-    default:
-      for (const key of ['body', 'items']) if (key in record) walk(record[key], lines);
+    return undefined;
   }
+  if (typeof card !== 'object' || card === null) return undefined;
+  const record = card as Record<string, unknown>;
+  if (record['type'] === 'Action.Submit') return (record['data'] ?? {}) as Record<string, unknown>;
+  return findSubmit(Object.values(record));
+}
+
+/** Finds the input with this id anywhere in the card (the body, containers, show-cards). */
+export function findInput(card: unknown, id: string): Record<string, unknown> | undefined {
+  if (Array.isArray(card)) {
+    for (const child of card) {
+      const found = findInput(child, id);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (typeof card !== 'object' || card === null) return undefined;
+  const record = card as Record<string, unknown>;
+  if (typeof record['type'] === 'string' && record['type'].startsWith('Input.') && record['id'] === id) return record;
+  return findInput(Object.values(record), id);
 }

@@ -56,6 +56,7 @@ export class FakeConnector {
   private readonly delays: Delay[] = [];
   /** Requests answered with a scripted failure, as `METHOD /path`. */
   readonly failed: string[] = [];
+  private hasApp?: (memberId: string) => boolean;
   private server?: http.Server;
   private nextId = 1;
   /** Base URL the bot is told to use as `serviceUrl`. */
@@ -79,9 +80,26 @@ export class FakeConnector {
     this.members.set(conversationId, members);
   }
 
+  /**
+   * The online meeting's id in Microsoft Graph that `GET /v1/meetings/{id}` gives as
+   * `msGraphResourceId` (shaped as Teams makes them: base64 of organizer and thread).
+   */
+  onlineMeetingIdOf(meetingId: string): string {
+    const meeting = this.meetings.get(meetingId);
+    return Buffer.from(`1*${meeting?.organizer.aadObjectId ?? ''}*0**${meetingId}`).toString('base64').replace(/=+$/, '');
+  }
+
   /** Sets what `GET /v1/meetings/{id}` answers. */
   setMeeting(meetingId: string, meeting: { organizer: MeetingOrganizer; title: string; start: string; end: string }): void {
     this.meetings.set(meetingId, meeting);
+  }
+
+  /**
+   * Opens a 1:1 chat only with people who have the app (`hasApp(teamsId)`), answering 403 for the
+   * rest as Teams does; by default every 1:1 opens.
+   */
+  requireApp(hasApp: (memberId: string) => boolean): void {
+    this.hasApp = hasApp;
   }
 
   /** Makes the next `times` requests whose path matches fail with `status`. */
@@ -166,6 +184,7 @@ export class FakeConnector {
   private createConversation(res: http.ServerResponse, body: Record<string, unknown>): void {
     const member = (body['members'] as Array<{ id?: string }> | undefined)?.[0]?.id;
     if (!member) return send(res, 400, { error: { code: 'BadArgument', message: 'members is required' } });
+    if (this.hasApp && !this.hasApp(member)) return send(res, 403, { error: { code: 'Forbidden', message: 'The bot is not installed for this user.' } });
     const id = `a:1${member.replace(/^29:/, '')}`;
     this.created.push({ conversationId: id, memberId: member, body });
     send(res, 201, { id, activityId: `created-${this.nextId++}` });
@@ -183,7 +202,7 @@ export class FakeConnector {
     const meeting = this.meetings.get(meetingId);
     if (!meeting) return send(res, 404, { error: { code: 'NotFound', message: 'meeting' } });
     send(res, 200, {
-      details: { id: meetingId, title: meeting.title, scheduledStartTime: meeting.start, scheduledEndTime: meeting.end, type: 'Scheduled' },
+      details: { id: meetingId, msGraphResourceId: this.onlineMeetingIdOf(meetingId), title: meeting.title, scheduledStartTime: meeting.start, scheduledEndTime: meeting.end, type: 'Scheduled' },
       conversation: { id: 'meeting-conversation', isGroup: true },
       organizer: meeting.organizer,
     });

@@ -25,6 +25,18 @@ export function personalChatWith(person: ChatPerson, serviceUrl: string, tenantI
   return new TeamsChat(serviceUrl, tenantId, { conversationId: `a:1${person.id.replace(/^29:/, '')}`, personal: true });
 }
 
+/** How a message-extension invoke is built: where it was opened, on which message, with which command. */
+export interface ExtensionInvokeOptions {
+  /** `commandContext` as Teams writes it (`commandbox` in lower case); default `message`. */
+  context?: 'message' | 'compose' | 'commandbox';
+  /** The message it was opened on (see `messagePayload`); null or undefined sends none. */
+  messagePayload?: Record<string, unknown> | null;
+  /** Default `createAction`, the manifest's command. */
+  commandId?: string;
+  /** The invoke's activity id; default a fresh `f:…` id, as Teams gives each invoke. */
+  id?: string;
+}
+
 /** The bot as Teams addresses it. */
 export const BOT_ACCOUNT = { id: '28:meeting-actions-bot', name: 'Meeting Actions' };
 
@@ -69,6 +81,71 @@ export class TeamsChat {
       name: 'adaptiveCard/action',
       ...(replyToId ? { replyToId } : {}),
       value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+      entities: [this.clientInfo(from)],
+    };
+  }
+
+  /**
+   * A chat message as Teams puts it in a message action's `messagePayload`: an HTML body in which
+   * each `<at>Name</at>` of a member becomes `<at id="n">Name</at>` with a matching entry in
+   * `mentions` (by Entra object id), the author, and a link naming this chat.
+   */
+  messagePayload(from: ChatPerson, text: string, people: ChatPerson[] = [], options: { id?: string; html?: string } = {}): Record<string, unknown> {
+    const id = options.id ?? `16${Date.now().toString().slice(-9)}${String((this.sequence += 1)).padStart(2, '0')}`;
+    const mentions: Record<string, unknown>[] = [];
+    const marked = text.replace(/<at>([^<]+)<\/at>/g, (whole, name: string) => {
+      const person = people.find((candidate) => candidate.name === name);
+      if (!person) return whole;
+      const mentionId = mentions.length;
+      mentions.push({ id: mentionId, mentionText: name, mentioned: { application: null, device: null, conversation: null, user: { userIdentityType: 'aadUser', id: person.aadObjectId, displayName: name } } });
+      return `<at id="${mentionId}">${name}</at>`;
+    });
+    return {
+      id,
+      replyToId: null,
+      messageType: 'message',
+      createdDateTime: new Date().toISOString(),
+      lastModifiedDateTime: null,
+      deleted: false,
+      subject: null,
+      summary: null,
+      importance: 'normal',
+      locale: 'en-us',
+      linkToMessage: `https://teams.microsoft.com/l/message/${this.conversationId}/${id}?context=%7B%22contextType%22:%22chat%22%7D`,
+      from: { application: null, device: null, conversation: null, user: { userIdentityType: 'aadUser', id: from.aadObjectId, displayName: from.name } },
+      body: { contentType: 'html', content: options.html ?? `<p>${marked}</p>` },
+      attachments: [],
+      mentions,
+      reactions: [],
+    };
+  }
+
+  /**
+   * A message-extension action command being opened (`composeExtension/fetchTask`): from a message's
+   * "…" menu (`context: 'message'`, with its payload), the compose box or the command box.
+   */
+  fetchTask(from: ChatPerson, options: ExtensionInvokeOptions = {}): Record<string, unknown> {
+    return this.extensionInvoke(from, 'composeExtension/fetchTask', options);
+  }
+
+  /** A message-extension dialog's Save (`composeExtension/submitAction`), or Edit/Send on its bot-message preview. */
+  submitAction(from: ChatPerson, options: ExtensionInvokeOptions & { data?: unknown; botMessagePreviewAction?: 'edit' | 'send'; previewCard?: Record<string, unknown> } = {}): Record<string, unknown> {
+    const { data, botMessagePreviewAction, previewCard, ...rest } = options;
+    const preview = botMessagePreviewAction
+      ? { botMessagePreviewAction, botActivityPreview: [{ type: 'message/card', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: previewCard ?? {} }], context: { theme: 'default' } }] }
+      : {};
+    return this.extensionInvoke(from, 'composeExtension/submitAction', rest, { data: data ?? {}, ...preview });
+  }
+
+  private extensionInvoke(from: ChatPerson, name: string, options: ExtensionInvokeOptions, extra: Record<string, unknown> = {}): Record<string, unknown> {
+    const context = options.context ?? 'message';
+    const payload = options.messagePayload ? { messagePayload: options.messagePayload } : {};
+    return {
+      ...this.base(from, { id: options.id ?? `f:${randomUUID()}` }),
+      type: 'invoke',
+      name,
+      value: { commandId: options.commandId ?? 'createAction', commandContext: context, requestId: randomUUID().replace(/-/g, ''), ...payload, context: { theme: 'default' }, ...extra },
+      channelData: { ...this.channelData(), source: { name: context === 'message' ? 'message' : 'compose' } },
       entities: [this.clientInfo(from)],
     };
   }

@@ -1,4 +1,4 @@
-import type { Person } from '../../src/domain/types';
+import type { CardCopy, Person } from '../../src/domain/types';
 import type { CardPayload } from '../../src/services/messenger';
 import type { ChatAddress, Delivery, Notifier } from '../../src/services/notifier';
 
@@ -19,6 +19,10 @@ export class RecordingNotifier implements Notifier {
 
   async postToChat(chat: ChatAddress, card: CardPayload): Promise<Delivery> {
     return this.record(chat.key.conversationId, chat.serviceUrl, card);
+  }
+
+  async redraw(copies: readonly CardCopy[], card: CardPayload): Promise<void> {
+    for (const copy of copies) this.record(copy.conversationId, copy.serviceUrl, card);
   }
 
   private record(conversationId: string, serviceUrl: string, card: CardPayload): Delivery {

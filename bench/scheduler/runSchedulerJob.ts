@@ -7,7 +7,7 @@ import type { SchedulerJobReply, SchedulerJobRequest } from './schedulerProcess'
  * answer. The child's stdout (the bot's JSON log) is discarded as in the load sections.
  */
 export function runSchedulerJob<K extends SchedulerJobRequest['kind']>(request: Extract<SchedulerJobRequest, { kind: K }>, timeoutMs = 15 * 60 * 1000): Promise<Extract<SchedulerJobReply, { kind: K }>> {
-  const child = fork(join(__dirname, 'schedulerProcess.js'), [JSON.stringify(request)], { execArgv: ['--disable-warning=DEP0111'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child = fork(join(__dirname, 'schedulerProcess.js'), [JSON.stringify(request)], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     let answer: SchedulerJobReply | undefined;
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);

@@ -22,6 +22,7 @@ export const actionMessageSection: BenchSection = {
     chats.collect();
     context.log(`/action: seeded ${seeded.latenciesMs.length} chats (${seeded.errors.length} errors)`);
     const levels = await runExchange(context, {
+      id: 'action',
       title: '/action',
       requests: context.config.requests,
       request: (kind, index) => chats.actionMessage(index, kind === 'bot'),

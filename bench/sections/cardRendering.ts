@@ -1,10 +1,11 @@
 import { Template } from 'adaptivecards-templating';
-import { actionCardData, renderActionCard } from '../../src/cards/actionCard';
+import { ACTION_CARD_CONSTANTS, actionCardData, renderActionCard } from '../../src/cards/actionCard';
 import { renderActionFormCard } from '../../src/cards/actionFormCard';
 import { renderActionListCard } from '../../src/cards/actionListCard';
 import { renderDecisionCard } from '../../src/cards/decisionCard';
 import { renderHelpCard } from '../../src/cards/helpCard';
 import { renderNoticeCard } from '../../src/cards/noticeCard';
+import { bindConstants } from '../../src/cards/render';
 import actionCardTemplate from '../../src/cards/templates/actionCard.json';
 import { newSeries, withChair, withMembers } from '../../src/domain/series';
 import type { Action, Decision, Person, Series } from '../../src/domain/types';
@@ -29,11 +30,11 @@ export const cardRenderingSection: BenchSection = {
     const cases: Array<[string, () => unknown]> = [
       ['Action card (shared copy)', () => renderActionCard(action, series, VIEW)],
       ['Action card (viewer + notice)', () => renderActionCard(action, series, { ...VIEW, viewer, notice: { text: 'Update added.', style: 'good' } })],
-      ['Action card, template parsed per render', () => new Template(actionCardTemplate).expand({ $root: actionCardData(action, series, VIEW) })],
-      ['New-action form', () => renderActionFormCard(series, { text: 'Draft the letter', owners: [] }, 'Who will do it?')],
+      ['Action card, template parsed per render', () => new Template(bindConstants(actionCardTemplate, ACTION_CARD_CONSTANTS)).expand({ $root: actionCardData(action, series, VIEW) })],
+      ['New-action form', () => renderActionFormCard(series, { text: 'Draft the letter', owners: [] }, { notice: 'Who will do it?' })],
       ['Open actions list (30 actions)', () => renderActionListCard(actions, series, 'en-GB', NOW)],
       ['Decision card', () => renderDecisionCard(decision, 'en-GB')],
-      ['Help card', () => renderHelpCard()],
+      ['Help card', () => renderHelpCard({ topic: 'capture', reach: 'bare', botName: 'Meeting Actions' })],
       ['Notice card', () => renderNoticeCard({ title: 'Nothing was changed', message: 'Only the owners or the chair can close A-1.', style: 'attention' })],
     ];
     const rows: string[] = [];

@@ -16,6 +16,7 @@ export const closeInvokeSection: BenchSection = {
     await ensureClosableCards(context);
     const { chats } = context;
     const levels = await runExchange(context, {
+      id: 'close',
       title: 'Close',
       requests: context.config.invokeRequests,
       request: (kind, index) => {

@@ -22,18 +22,28 @@ function flags(profile: string): string[] {
     '--disable-component-update', '--disable-sync', '--hide-scrollbars', '--force-device-scale-factor=2', '--lang=en-GB', `--user-data-dir=${profile}`];
 }
 
+/** The page's DOM after its scripts ran, as Chromium serialises it at this window width. */
+export function renderedDom(chromium: string, htmlFile: string, width: number): string {
+  return withProfile((profile) =>
+    execFileSync(chromium, [...flags(profile), `--window-size=${width},2000`, '--dump-dom', pathToFileURL(htmlFile).href], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
+  );
+}
+
 /**
  * Screenshots an HTML page at its own size. The page writes its content height into
  * `<body data-height>`; a first run reads it with `--dump-dom`, the second takes the picture.
  */
 export function screenshot(chromium: string, htmlFile: string, pngFile: string, width: number): void {
+  const height = Number(/data-height="(\d+)"/.exec(renderedDom(chromium, htmlFile, width))?.[1]);
+  if (!height) throw new Error(`${htmlFile} did not render a card (no data-height); open it in a browser to see why.`);
+  withProfile((profile) => execFileSync(chromium, [...flags(profile), `--window-size=${width},${height}`, `--screenshot=${pngFile}`, pathToFileURL(htmlFile).href], { stdio: 'ignore' }));
+}
+
+/** Runs Chromium with a throwaway profile, so runs share no state. */
+function withProfile<T>(run: (profile: string) => T): T {
   const profile = mkdtempSync(join(tmpdir(), 'card-pictures-chromium-'));
-  const url = pathToFileURL(htmlFile).href;
   try {
-    const dom = execFileSync(chromium, [...flags(profile), '--window-size=' + `${width},2000`, '--dump-dom', url], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-    const height = Number(/data-height="(\d+)"/.exec(dom)?.[1]);
-    if (!height) throw new Error(`${htmlFile} did not render a card (no data-height); open it in a browser to see why.`);
-    execFileSync(chromium, [...flags(profile), `--window-size=${width},${height}`, `--screenshot=${pngFile}`, url], { stdio: 'ignore' });
+    return run(profile);
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }

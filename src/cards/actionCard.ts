@@ -3,11 +3,13 @@ import { formatActionRef } from '../domain/actionRef';
 import { formatAgendaItem } from '../domain/agendaItem';
 import { formatDueDate, isOverdue, localDate } from '../domain/dateFormat';
 import { LIMITS } from '../domain/limits';
+import { sentence } from '../domain/sentence';
 import { isChair } from '../domain/series';
 import type { Action, ActionEvent, Person, Series } from '../domain/types';
 import { clipForList } from './listPage';
-import { boundedMemberChoices, peopleLabel } from './people';
-import { prepareCard, type AdaptiveCardJson } from './render';
+import { renderOwnerPicker } from './ownerPicker';
+import { peopleLabel, type PickerScope } from './people';
+import { prepareCard, type AdaptiveCardJson, type CardElementJson } from './render';
 import template from './templates/actionCard.json';
 import { CARD_VERBS } from './verbs';
 
@@ -22,6 +24,8 @@ export interface ActionCardData {
   seriesId: string;
   /** The meeting chat, so a click in a 1:1 chat can find the action's series. */
   conversationId: string;
+  /** What every button's data says the click is about: the three ids above, bound once per button. */
+  target: { actionId: string; seriesId: string; conversationId: string };
   ref: string;
   statusLabel: string;
   statusColor: 'Good' | 'Attention' | 'Accent';
@@ -33,7 +37,6 @@ export interface ActionCardData {
   picking: boolean;
   text: string;
   owners: string;
-  ownerIds: string;
   due: string;
   dueValue: string;
   item: string;
@@ -42,15 +45,13 @@ export interface ActionCardData {
   history: Array<{ when: string; who: string; what: string }>;
   notice: string;
   noticeStyle: 'good' | 'attention' | 'warning' | 'accent';
-  /**
-   * The picker's choices: only in the copy that shows the picker, so shared copies stay small, and at
-   * most 50 of them (owners first); Teams' people picker searches the rest of the chat.
-   */
-  memberChoices: Array<{ title: string; value: string }>;
+  /** The people picker: only in the copy that shows it, so shared copies stay small whatever the chat's size. */
+  ownerPicker?: CardElementJson;
   refreshUserIds: string[];
-  noteLimit: number;
-  verbs: typeof CARD_VERBS;
 }
+
+/** Bound into the template once, at load: the buttons' verbs and the notes' length limit. */
+export const ACTION_CARD_CONSTANTS = { verbs: CARD_VERBS, noteLimit: LIMITS.noteLength };
 
 /** Who the card is drawn for, and any message to show on top of it. */
 export interface ActionCardView {
@@ -59,13 +60,13 @@ export interface ActionCardView {
   notice?: { text: string; style: ActionCardData['noticeStyle'] };
   /** Set for the copy sent as a reminder: adds Snooze. */
   reminder?: boolean;
-  /** Set for the clicker's answer to Reassign: shows the owner picker. */
-  picking?: boolean;
+  /** Set for the clicker's answer to Reassign: shows the owner picker, searching where the card is. */
+  picking?: { scope: PickerScope };
   locale: string;
   now: string;
 }
 
-const render = prepareCard<ActionCardData>(template);
+const render = prepareCard<ActionCardData>(template, ACTION_CARD_CONSTANTS);
 
 /**
  * Draws an action's card. The shared copy shows every button (a refused click explains itself);
@@ -83,20 +84,20 @@ export function actionCardData(action: Action, series: Series, view: ActionCardV
     actionId: action.id,
     seriesId: action.seriesId,
     conversationId: action.conversationId,
+    target: { actionId: action.id, seriesId: action.seriesId, conversationId: action.conversationId },
     ref: formatActionRef(action.number),
     statusLabel: action.status === 'closed' ? 'Closed' : overdue ? 'Overdue' : 'Open',
     statusColor: action.status === 'closed' ? 'Good' : overdue ? 'Attention' : 'Accent',
     isOpen: action.status === 'open',
     canManage: view.viewer ? manages(view.viewer) : true,
     showSnooze: view.reminder === true,
-    picking: view.picking === true,
+    picking: view.picking !== undefined,
     text: action.text,
     owners: peopleLabel(series, action.owners),
-    ownerIds: action.owners.map((owner) => owner.id).join(','),
     due: action.due ? `${formatDueDate(action.due, view.locale)}${overdue ? ' (overdue)' : ''}` : 'No due date',
     dueValue: action.due ?? '',
     item: formatAgendaItem(action.item),
-    captured: `${action.createdBy.name} · ${formatDueDate(action.meetingDate, view.locale)}`,
+    captured: `${action.createdBy.name} · ${formatDueDate(action.meetingDate, view.locale)}${originOf(action)}`,
     closed: action.closedBy && action.closedAt ? `${action.closedBy.name} · ${formatDueDate(localDate(action.closedAt, series.timeZone), view.locale)}` : '',
     history: action.history
       .filter((event) => event.kind !== 'created')
@@ -105,7 +106,7 @@ export function actionCardData(action: Action, series: Series, view: ActionCardV
       .map((event) => ({ when: formatDueDate(localDate(event.at, series.timeZone), view.locale), who: event.by.name, what: clipForList(describeEvent(event, view.locale)) })),
     notice: view.notice?.text ?? '',
     noticeStyle: view.notice?.style ?? 'accent',
-    memberChoices: view.picking ? boundedMemberChoices(series, action.owners) : [],
+    ...(view.picking ? { ownerPicker: renderOwnerPicker(series, { label: 'Reassign to', chosen: action.owners, also: series.chair ? [series.chair] : [], scope: view.picking.scope }) } : {}),
     // Only members who may not manage the action need a different view; owners and the chair see the shared card.
     refreshUserIds:
       action.status === 'open'
@@ -114,9 +115,13 @@ export function actionCardData(action: Action, series: Series, view: ActionCardV
             .map((member) => member.teamsId as string)
             .slice(0, REFRESH_USER_LIMIT)
         : [],
-    noteLimit: LIMITS.noteLength,
-    verbs: CARD_VERBS,
   };
+}
+
+/** Where the action came from, when its "created" line says (" · from Copilot's meeting recap"). */
+function originOf(action: Action): string {
+  const note = action.history.find((event) => event.kind === 'created')?.note;
+  return note ? ` · ${note}` : '';
 }
 
 /** One line of the audit trail in words, the way minutes say it ("Update: … Action closed."). */
@@ -125,7 +130,7 @@ export function describeEvent(event: ActionEvent, locale: string): string {
     case 'update':
       return event.note ?? '';
     case 'closed':
-      return event.note ? `${event.note} Action closed.` : 'Action closed.';
+      return event.note ? `${sentence(event.note)} Action closed.` : 'Action closed.';
     case 'reopened':
       return event.note ? `Reopened: ${event.note}` : 'Reopened.';
     case 'reassigned':

@@ -10,6 +10,8 @@ export interface MinutesCardData {
   when: string;
   present: string;
   apologies: string;
+  /** How many members were absent; empty while attendance was not taken (the fact is left out). */
+  absent: string;
   decisions: string;
   actions: string;
   actionLog: string;
@@ -38,6 +40,7 @@ export function renderMinutesCard(minutes: Minutes, links: { docx: string; markd
     when: `${minutes.dateText}, ${minutes.timeText}`,
     present: String(minutes.present.length),
     apologies: String(minutes.apologies.length),
+    absent: minutes.absent ? String(minutes.absent.length) : '',
     decisions: String(decisions),
     actions: String(actions),
     actionLog: `${minutes.actionLog.length} (${closed} closed)`,

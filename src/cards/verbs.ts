@@ -25,6 +25,12 @@ export const CARD_VERBS = {
   saveSettings: 'settings.save',
   /** The next page of a list (open actions, a digest, the action log), for the person who clicked. */
   showMore: 'list.more',
+  /** Open another part of `/help` on the clicker's card. */
+  helpTopic: 'help.topic',
+  /** Accept a suggested action from Copilot's recap (with the owner and due date chosen). */
+  acceptSuggestion: 'suggestion.accept',
+  /** Dismiss a suggested action. */
+  dismissSuggestion: 'suggestion.dismiss',
 } as const;
 
 /** One of the card verbs. */

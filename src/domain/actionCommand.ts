@@ -40,12 +40,13 @@ export interface ActionParseContext {
 }
 
 /**
- * Reads the text after `/action`. Owners are @mentions at the start or end of the text, or initials
- * at the end (`… DBe EF`); the due date is a phrase at the end (`by Friday`). Both may come in
+ * Reads the text after `/action`. Owners are @mentions or initials at the start or end of the text
+ * (`PF Send …`, `… DBe EF`); the due date is a phrase at the end (`by Friday`). Both may come in
  * either order. A due date that is not understood, or has passed, sends the draft to the form with
- * what was understood, to be put right or confirmed: never saved as something else. Initials are only read at the end because mid-sentence acronyms (`NHS`, `IT`)
- * look just like them. Initials close to a member's stop the capture rather than save it half
- * right; a capitalised word like nobody's initials is left in the text.
+ * what was understood, to be put right or confirmed: never saved as something else. Initials are
+ * never read mid-sentence, where acronyms (`NHS`, `IT`) look just like them. Initials close to a
+ * member's stop the capture rather than save it half right; a capitalised word like nobody's
+ * initials is left in the text.
  */
 export function parseActionArgs(rawArgs: string, context: ActionParseContext): ActionParse {
   let text = toPlainText(tokenizeMentions(rawArgs, context.mentions));
@@ -58,8 +59,12 @@ export function parseActionArgs(rawArgs: string, context: ActionParseContext): A
     owners.push(asMember(leading.mention.person, context.members));
     text = leading.rest.trim();
   }
+  const leadingInitials = takeLeadingInitials(text, context.members);
+  if (leadingInitials.kind === 'invalid') return leadingInitials;
+  owners.push(...leadingInitials.owners.map(toPerson));
+  text = leadingInitials.rest;
   // Trailing owners are read from the end backwards; inserting each one here keeps them after the
-  // leading owner and in the order they were written.
+  // leading owners and in the order they were written.
   const trailingAt = owners.length;
 
   for (;;) {
@@ -123,8 +128,35 @@ export function parseActionArgs(rawArgs: string, context: ActionParseContext): A
   return { kind: 'ready', draft };
 }
 
+/**
+ * Reads owners' initials at the start of the text (`PF Send the audit report`, `PF, EF and DBe to
+ * visit`). A sentence often starts with an acronym (`NHS England to confirm …`), so only initials
+ * that are a member's count; a word nobody's initials fit stays in the text. Initials two members
+ * could have stop the capture, as they do at the end.
+ */
+function takeLeadingInitials(text: string, members: readonly Member[]): { kind: 'owners'; owners: Member[]; rest: string } | { kind: 'invalid'; message: string } {
+  const owners: Member[] = [];
+  let rest = text;
+  for (;;) {
+    // A token, then a comma or "and"/"&" before the next one, then the rest of the text.
+    const match = /^(\S+?)[,:;]?\s+(?:(?:and|&)\s+)?(?=\S)/iu.exec(rest);
+    const token = match?.[1];
+    if (!match || token === undefined || !looksLikeInitials(token)) break;
+    const resolved = resolveInitials(token, members);
+    if (resolved.kind === 'ambiguous') return { kind: 'invalid', message: initialsProblem(token, resolved) };
+    if (resolved.kind !== 'match') break;
+    // "and" belongs to the owners only between two of them ("PF and EF to visit"), not before the text ("PF and the team").
+    const joined = /\s(?:and|&)\s+$/iu.test(match[0]);
+    const next = /^(\S+)/u.exec(rest.slice(match[0].length))?.[1] ?? '';
+    const consumed = joined && !(looksLikeInitials(next) && resolveInitials(next, members).kind === 'match') ? match[0].replace(/(?:and|&)\s+$/iu, '') : match[0];
+    owners.push(resolved.member);
+    rest = rest.slice(consumed.length);
+  }
+  return { kind: 'owners', owners, rest };
+}
+
 /** Drops a trailing "and" / "&" / comma between owners ("@A and @B", "DBe, EF"). */
-function stripJoiner(text: string): string {
+export function stripJoiner(text: string): string {
   return text.replace(/(?:\s*(?:,|&|\band\b))+\s*$/iu, '').trimEnd();
 }
 

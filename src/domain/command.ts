@@ -1,5 +1,5 @@
 /** Every command the bot answers in a chat, in the order `/help` lists them. */
-export const COMMAND_NAMES = ['action', 'decision', 'item', 'actions', 'close', 'update', 'meeting', 'present', 'apologies', 'deputy', 'note', 'matters', 'approve', 'minutes', 'next', 'digest', 'settings', 'help'] as const;
+export const COMMAND_NAMES = ['action', 'decision', 'item', 'actions', 'close', 'update', 'meeting', 'present', 'apologies', 'deputy', 'note', 'matters', 'approve', 'minutes', 'next', 'digest', 'planner', 'settings', 'help'] as const;
 
 /** A command the bot knows. */
 export type CommandName = (typeof COMMAND_NAMES)[number];

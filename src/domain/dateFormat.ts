@@ -27,6 +27,12 @@ const formattedDates = new Map<string, string>();
 // per zone instead; anything else still goes through luxon.
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?(Z|[+-]\d{2}:\d{2})$/u;
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
+// Even cached, a formatter costs ~5-10 µs an instant, and a turn asks about the same few instants
+// several times (a capture's "now" for its meeting day, its due date's "today" and its card's overdue
+// check; a closed action's closing instant on both copies of its card). Instants are endless, so
+// this cache is emptied when full rather than frozen.
+const RECENT_LIMIT = 256;
+const recentLocalDates = new Map<string, string>();
 
 /**
  * Formats a calendar date for people in a locale: en-GB "Fri 15 Mar 2019", en-US "Fri, Mar 15, 2019",
@@ -54,11 +60,25 @@ function formatDate(date: string, locale: string): string {
 
 /** The calendar date (yyyy-MM-dd) of an instant in a time zone. */
 export function localDate(now: string, timeZone: string): string {
+  const key = `${timeZone}\n${now}`;
+  const recent = recentLocalDates.get(key);
+  if (recent !== undefined) return recent;
   const fast = INSTANT.test(now) ? calendarDateIn(Date.parse(now), timeZone) : undefined;
-  if (fast !== undefined) return fast;
+  if (fast !== undefined) {
+    if (recentLocalDates.size >= RECENT_LIMIT) recentLocalDates.clear();
+    recentLocalDates.set(key, fast);
+    return fast;
+  }
   const date = DateTime.fromISO(now, { zone: timeZone }).toISODate();
   if (date === null) throw new RangeError(`Cannot take the local date of "${now}" in "${timeZone}"`);
   return date;
+}
+
+/** Whether a string is a real calendar date written yyyy-MM-dd (what a date picker sends; 2019-02-30 is not). */
+export function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
 
 /** Whether a due date has passed: due before today's date in the zone (due today is not overdue). */

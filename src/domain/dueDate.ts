@@ -52,20 +52,56 @@ const MONTH_FIRST_REGIONS = new Set(['US', 'PR', 'PH']);
 
 const dayFirst = withEndOfPeriod(chrono.en.GB);
 const monthFirst = withEndOfPeriod(chrono.en.casual);
+// Locale tags come from chat clients: the parser chosen for each is remembered up to a bound.
+const PARSER_CACHE_LIMIT = 2000;
+const parsersByLocale = new Map<string, chrono.Chrono>();
+
+/**
+ * Letters chrono's English patterns (and ours) are built from, three or more in a row: a word in
+ * none of whose letters they occur cannot be read into a date (see `dateTailStart`). Read from the
+ * parsers' own patterns, so a chrono upgrade that learns a word teaches it here too.
+ */
+const DATE_WORD_PARTS = dateWordParts([dayFirst, monthFirst]);
+/** A word of five letters or more (shorter ones could be zone abbreviations, which chrono reads after a date). */
+const PLAIN_WORD = /^[A-Za-z]{5,}$/u;
+
+/** How much of the text chrono reads: just its tail after the last plain word, or (to test that against) all of it. */
+export type DueDateReading = 'tail' | 'whole';
+
+const WEEKDAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+/**
+ * The commonest due date there is, a keyword and a weekday's full name ("by Friday", "due on
+ * Monday"), as the whole tail after the last plain word, behind any @mention tokens: read without
+ * chrono, as chrono reads it (tested against it for every keyword, weekday, reference day and zone).
+ */
+const KEYWORD_AND_WEEKDAY = new RegExp(
+  String.raw`^(?:\uE000\d+\uE001\s+)*((?:(?:due\s+)?(?:by|before|until|till|on|for)|due)\s+(${WEEKDAY_NAMES.join('|')}))$`,
+  'iu',
+);
 
 /**
  * Finds a due-date phrase that ends the text ("… by Friday", "… due 12 June", "… in 2 weeks",
  * "… end of month", "… 2019-03-15"). Trailing spaces and full stops are ignored. The phrase needs
  * a keyword (by, due, before, until, till, on, for) unless it is self-evident: in/within …, next …,
- * today, tomorrow, end of …, or an ISO date.
+ * today, tomorrow, end of …, or an ISO date. Chrono reads only the text's date-like tail (see
+ * `dateTailStart`): what it finds there is what it finds reading the whole text.
  */
-export function findTrailingDueDate(text: string, now: string, timeZone: string, locale: string): DueDateMatch | undefined {
+export function findTrailingDueDate(text: string, now: string, timeZone: string, locale: string, reading: DueDateReading = 'tail'): DueDateMatch | undefined {
   const body = text.replace(/[\s.]+$/u, '');
-  const found = lastDate(body, now, timeZone, locale);
+  const from = reading === 'tail' ? dateTailStart(body) : 0;
+  // Ends with a plain word: no date phrase ends the text, and chrono need not read it at all.
+  if (from === body.length) return undefined;
+  const weekday = reading === 'tail' ? KEYWORD_AND_WEEKDAY.exec(body.slice(from)) : null;
+  if (weekday?.[1] && weekday[2]) {
+    const phrase = weekday[1];
+    return { date: nextWeekday(localDate(now, timeZone), WEEKDAY_NAMES.indexOf(weekday[2].toLowerCase())), index: body.length - phrase.length, phrase };
+  }
+  const found = lastDate(body.slice(from), now, timeZone, locale);
   if (!found) return undefined;
-  const keyword = KEYWORD_BEFORE.exec(body.slice(0, found.result.index));
+  const start = from + found.result.index;
+  const keyword = KEYWORD_BEFORE.exec(body.slice(0, start));
   if (!keyword && !/^on\s/iu.test(found.result.text) && !isSelfEvident(found.result)) return undefined;
-  const index = keyword ? keyword.index : found.result.index;
+  const index = keyword ? keyword.index : start;
   const today = localDate(now, timeZone);
   return { date: found.date, index, phrase: body.slice(index), ...(found.date < today ? { past: true as const } : {}) };
 }
@@ -83,6 +119,45 @@ export function findUnreadableDueDate(text: string): UnreadableDueDate | undefin
   if (!match || keyword === undefined || words === undefined) return undefined;
   const looksLikeADate = NARROW_KEYWORD.test(keyword) ? NARROW_DATE.test(words) : DATE_WORDS.test(words);
   return looksLikeADate ? { index: match.index, phrase: body.slice(match.index) } : undefined;
+}
+
+/**
+ * Where a date phrase ending `body` can start at the earliest: just after its last plain word (five
+ * or more ASCII letters, no part of any date word), or 0 when it has none; `body.length` when it
+ * ends with one. Chrono's matches are made of date words, digits and punctuation, so none can
+ * contain a plain word, and its refiners join two matches only across connectors (at, on, to, a
+ * comma…), never across a plain word: what chrono finds after one does not depend on what comes
+ * before it. Reading just that tail matters because chrono's work grows with the text (every parser
+ * scans it all, and every number in it becomes a candidate date).
+ */
+export function dateTailStart(body: string): number {
+  const words = /\S+/gu;
+  let start = 0;
+  for (let word = words.exec(body); word; word = words.exec(body)) {
+    if (PLAIN_WORD.test(word[0]) && !DATE_WORD_PARTS.test(word[0])) start = word.index + word[0].length;
+  }
+  const next = /\S/u.exec(body.slice(start));
+  return next ? start + next.index : body.length;
+}
+
+/**
+ * Finds the first due-date phrase anywhere in a message's text ("Can you send it by Friday, please?"),
+ * under the same rule as a trailing one: a keyword before it, or a self-evident phrase. For
+ * prefilling a form from a message someone else wrote, where the date rarely ends the text.
+ */
+export function findDueDateIn(text: string, now: string, timeZone: string, locale: string): DueDateMatch | undefined {
+  const today = localDate(now, timeZone);
+  for (const result of parserFor(locale).parse(text, referenceNoon(today), { forwardDate: true })) {
+    if (!namesADay(result)) continue;
+    const date = calendarDate(result);
+    if (date === undefined) continue;
+    const keyword = KEYWORD_BEFORE.exec(text.slice(0, result.index));
+    if (!keyword && !/^on\s/iu.test(result.text) && !isSelfEvident(result)) continue;
+    const index = keyword ? keyword.index : result.index;
+    const phrase = text.slice(index, result.index + result.text.length).replace(/[\s,;.]+$/u, '');
+    return { date: sameWeekdayMeansNextWeek(result, date, today), index, phrase };
+  }
+  return undefined;
 }
 
 /** Parses a whole string as a due date (a form field or `/due A-3 next Tuesday`); undefined if it is not one. */
@@ -106,15 +181,24 @@ function lastDate(body: string, now: string, timeZone: string, locale: string) {
   if (!result || !namesADay(result)) return undefined;
   const date = calendarDate(result);
   if (date === undefined) return undefined;
-  const backward = parser.parse(body, referenceNoon(today), { forwardDate: false }).find(endsBody);
-  const before = backward && calendarDate(backward);
-  if (before !== undefined && before < today && (POINTS_BACK.test(result.text) || recentlyPast(result, before, today))) return { result, date: before };
+  // Read backwards too only when the phrase could mean a day gone ("last Friday", "12 March" without
+  // a year): a second chrono pass on every date would double the cost of the commonest ones.
+  if (POINTS_BACK.test(result.text) || dayAndMonthWithoutYear(result)) {
+    const backward = parser.parse(body, referenceNoon(today), { forwardDate: false }).find(endsBody);
+    const before = backward && calendarDate(backward);
+    if (before !== undefined && before < today && (POINTS_BACK.test(result.text) || recentlyPast(result, before, today))) return { result, date: before };
+  }
   return { result, date: sameWeekdayMeansNextWeek(result, date, today) };
+}
+
+/** Whether the phrase names a day and month but no year ("12 March"), which may be this year's, gone. */
+function dayAndMonthWithoutYear(result: chrono.ParsedResult): boolean {
+  return !result.start.isCertain('year') && result.start.isCertain('month') && result.start.isCertain('day');
 }
 
 /** A day and month given without a year that fell within the last half year: that day, not next year's. */
 function recentlyPast(result: chrono.ParsedResult, date: string, today: string): boolean {
-  if (result.start.isCertain('year') || !result.start.isCertain('month') || !result.start.isCertain('day')) return false;
+  if (!dayAndMonthWithoutYear(result)) return false;
   const days = DateTime.fromISO(today, { zone: 'utc' }).diff(DateTime.fromISO(date, { zone: 'utc' }), 'days').days;
   return days > 0 && days <= RECENTLY_PAST_DAYS;
 }
@@ -132,6 +216,17 @@ function namesADay(result: chrono.ParsedResult): boolean {
 
 function isSelfEvident(result: chrono.ParsedResult): boolean {
   return SELF_EVIDENT.test(result.text) || isEndOfPeriod(result);
+}
+
+/**
+ * The first `weekday` (0 = Sunday) after `today` (yyyy-MM-dd), never today itself: chrono's reading of
+ * a bare weekday moved forward (`forwardDate`), with `sameWeekdayMeansNextWeek` applied.
+ */
+function nextWeekday(today: string, weekday: number): string {
+  const [year = 1970, month = 1, day = 1] = today.split('-').map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  date.setUTCDate(day + (((weekday - date.getUTCDay() + 7) % 7) || 7));
+  return date.toISOString().slice(0, 10);
 }
 
 /**
@@ -164,12 +259,36 @@ function referenceNoon(today: string): Date {
 }
 
 function parserFor(locale: string): chrono.Chrono {
+  const known = parsersByLocale.get(locale);
+  if (known) return known;
+  const parser = regionParser(locale);
+  // Intl.Locale's maximize() costs a few µs a call, and every capture with a date asked it again.
+  if (parsersByLocale.size < PARSER_CACHE_LIMIT) parsersByLocale.set(locale, parser);
+  return parser;
+}
+
+function regionParser(locale: string): chrono.Chrono {
   try {
     const region = new Intl.Locale(locale).maximize().region;
     return region !== undefined && MONTH_FIRST_REGIONS.has(region) ? monthFirst : dayFirst;
   } catch {
     return dayFirst;
   }
+}
+
+/**
+ * One pattern matching any run of three or more letters found in the parsers' patterns (with or
+ * without `forwardDate`, which changes one of them): the letters any date word is made of.
+ */
+function dateWordParts(parsers: readonly chrono.Chrono[]): RegExp {
+  const parts = new Set<string>();
+  for (const forwardDate of [true, false]) {
+    const context = { option: { forwardDate }, refDate: new Date(0) } as unknown as chrono.ParsingContext;
+    for (const parser of parsers.flatMap((each) => each.parsers)) {
+      for (const part of parser.pattern(context).source.toLowerCase().match(/[a-z]{3,}/gu) ?? []) parts.add(part);
+    }
+  }
+  return new RegExp([...parts].sort((a, b) => b.length - a.length).join('|'), 'iu');
 }
 
 function withEndOfPeriod(base: chrono.Chrono): chrono.Chrono {

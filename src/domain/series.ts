@@ -27,6 +27,11 @@ export function withMembers(series: Series, people: readonly Person[], now: stri
   return { ...series, members, membersReadAt: now };
 }
 
+/** Whether this person is on the chat's member list or chairs it: who may see and change the chat's records. */
+export function isMemberOrChair(series: Series, personId: string): boolean {
+  return isChair(series, personId) || series.members.some((member) => member.id === personId);
+}
+
 /** Whether this person chairs the series (and so may close anyone's action). */
 export function isChair(series: Series, personId: string): boolean {
   return series.chair?.id === personId;
@@ -56,6 +61,15 @@ export function namedFromRoster(person: Person, members: readonly Member[], fall
   const member = members.find((candidate) => candidate.id === person.id || (person.teamsId !== undefined && candidate.teamsId === person.teamsId));
   if (member) return { id: member.id, name: member.name, ...(member.teamsId ? { teamsId: member.teamsId } : {}) };
   return person.name.trim() ? person : { ...person, name: fallback };
+}
+
+/** How many recent owners a series remembers for the owner picker. */
+const RECENT_OWNERS = 8;
+
+/** Remembers an action's owners as the series' most recent ones, newest first, for the owner picker's short list. */
+export function withRecentOwners(series: Series, owners: readonly Person[]): Series {
+  const earlier = (series.recentOwners ?? []).filter((person) => !owners.some((owner) => owner.id === person.id));
+  return { ...series, recentOwners: [...owners, ...earlier].slice(0, RECENT_OWNERS) };
 }
 
 /** Hands out the next action number. */

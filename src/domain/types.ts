@@ -45,6 +45,8 @@ export interface Series extends SeriesKey {
   chairSource?: 'organizer' | 'installer' | 'configured';
   /** Members with their initials, as last read from Teams. */
   members: Member[];
+  /** Owners of the latest captures, newest first (a few): the owner picker's short list. */
+  recentOwners?: Person[];
   /** When `members` was last read from Teams (ISO instant). */
   membersReadAt?: string;
   /** IANA time zone the series meets in, from the last speaker's client. */
@@ -59,6 +61,8 @@ export interface Series extends SeriesKey {
   serviceUrl?: string;
   /** Teams meeting id from the chat's channel data, when the chat belongs to a meeting. */
   meetingId?: string;
+  /** The chat's Teams meeting as Microsoft Graph names it, for reading its attendance reports. */
+  onlineMeeting?: OnlineMeetingRef;
   /** The meeting's title from Teams, to name the chat in 1:1 messages. */
   title?: string;
   /** ISO instant the next meeting starts, when known; the minutes print it as "Date of next meeting". */
@@ -68,8 +72,49 @@ export interface Series extends SeriesKey {
    * capture finds the meeting it belongs to without a query. Written together with the meeting.
    */
   latestMeeting?: { id: string; date: string };
+  /** The Planner plan the series' actions are kept in step with (`/planner`), while linked. */
+  planner?: PlannerLink;
+  /**
+   * Microsoft Graph refused this chat's meeting AI insights (403/404: no Copilot licence, permission
+   * or access policy): suggested actions are off here, `/help` says why, and the bot asks again later.
+   */
+  copilotRefused?: { at: string; status: number };
   /** ISO instant the record was created. */
   createdAt: string;
+}
+
+/** The Planner plan a series is linked to: every new action becomes a task in it. */
+export interface PlannerLink {
+  /** Planner's plan id (28 characters). */
+  planId: string;
+  /** The plan's title when it was linked, to name it in replies. */
+  title: string;
+  linkedBy: Person;
+  linkedAt: string;
+}
+
+/** An action's task in Planner, as far as the sync has got. */
+export interface ActionPlannerTask {
+  planId: string;
+  /** Planner's task id, once Planner answered the create. */
+  taskId?: string;
+  /**
+   * When a create was first sent without an answer recorded: a later try looks in the plan for the
+   * task that create may have made (its response lost) before making another.
+   */
+  createSentAt?: string;
+  /** The task's details carry the link back to the action's card in Teams. */
+  linked?: true;
+  /** The task is complete in Planner (completed from here, or seen complete there). */
+  completed?: true;
+}
+
+/** A Teams online meeting as Microsoft Graph addresses it: `/users/{organizerId}/onlineMeetings/{id}`. */
+export interface OnlineMeetingRef {
+  /** The onlineMeeting id (Teams' `msGraphResourceId`). */
+  id: string;
+  /** The organizer's Azure AD object id: attendance reports are read as the organizer's. */
+  organizerId: string;
 }
 
 /** Open or closed: the only two states an action has. */
@@ -140,6 +185,8 @@ export interface Action extends SeriesKey {
    * `history` then holds the newest events, and the pages the rest.
    */
   archivedPages?: number;
+  /** Its task in the series' Planner plan, when the series was linked to one as it was captured. */
+  planner?: ActionPlannerTask;
 }
 
 /**

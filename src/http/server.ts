@@ -3,12 +3,16 @@ import type { AddressInfo } from 'node:net';
 import type { Request, Response } from 'restify';
 import type { Logger } from '../observability/logger';
 import { activityRequestProblem, withoutInternalErrors } from './activityRequest';
+import { reachableHost } from './listenScope';
 import { registerMinutesRoute, type MinutesRouteDeps } from './minutesRoute';
+import { registerTabRoutes, type TabRouteDeps } from './tabRoutes';
 
 /** A listening HTTP server and how to stop it. */
 export interface RunningServer {
-  /** Base URL, e.g. http://127.0.0.1:3978. */
+  /** Base URL this machine reaches it on, e.g. http://127.0.0.1:3978. */
   url: string;
+  /** The address it listens on, as given (127.0.0.1, 0.0.0.0, ::). */
+  host: string;
   port: number;
   close(): Promise<void>;
 }
@@ -24,9 +28,12 @@ export async function startServer(options: {
   store: { ping(): Promise<void> };
   logger: Logger;
   port: number;
+  /** Address to listen on; loopback unless told otherwise, so nothing is exposed by accident. */
   host?: string;
   /** Serves signed minutes links (`GET /minutes/:token`) when given. */
   minutes?: MinutesRouteDeps;
+  /** Serves the tabs' pages and JSON API (`/tabs/…`, `/api/tabs/…`) when given. */
+  tabs?: TabRouteDeps;
 }): Promise<RunningServer> {
   const server = restify.createServer({ name: 'meeting-actions', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024 }));
@@ -53,11 +60,14 @@ export async function startServer(options: {
   });
 
   if (options.minutes) registerMinutesRoute(server, options.minutes);
+  if (options.tabs) registerTabRoutes(server, options.tabs);
 
-  await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '0.0.0.0', resolve));
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve) => server.listen(options.port, host, resolve));
   const port = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${reachableHost(host)}:${port}`,
+    host,
     port,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -21,7 +21,8 @@ export async function minutesToDocx(minutes: Minutes): Promise<Buffer> {
           heading('Present:'),
           ...(minutes.present.length === 0 ? [plain('Not recorded.')] : minutes.present.map(presentLine)),
           heading('Apologies:'),
-          plain(minutes.apologies.length === 0 ? 'None.' : `${minutes.apologies.map((apology) => (apology.role ? `${apology.name}, ${apology.role}` : apology.name)).join('; ')}.`),
+          plain(peopleLine(minutes.apologies)),
+          ...(minutes.absent ? [heading('Absent:'), plain(peopleLine(minutes.absent))] : []),
           ...(minutes.approval ? [heading('Minutes of the previous meeting'), plain(minutes.approval)] : []),
           itemsTable(minutes.items),
           heading('Action Log Updates:'),
@@ -33,6 +34,11 @@ export async function minutesToDocx(minutes: Minutes): Promise<Buffer> {
     ],
   });
   return Packer.toBuffer(document);
+}
+
+/** "Kevin Dicks, District Councils; Nathan Travis." or "None.": the Apologies and Absent paragraphs. */
+function peopleLine(people: Minutes['apologies']): string {
+  return people.length === 0 ? 'None.' : `${people.map((person) => (person.role ? `${person.name}, ${person.role}` : person.name)).join('; ')}.`;
 }
 
 function presentLine(person: Minutes['present'][number]): Paragraph {

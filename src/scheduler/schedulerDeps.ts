@@ -1,6 +1,9 @@
 import type { Clock } from '../domain/clock';
 import type { Logger } from '../observability/logger';
+import type { AttendanceService } from '../services/attendanceService';
 import type { Notifier } from '../services/notifier';
+import type { PlannerService } from '../services/plannerService';
+import type { SuggestionService } from '../services/suggestionService';
 import type { Storage } from '../store/storage';
 
 /** What the scheduler works with: the storage, a way to send, and its settings. */
@@ -18,4 +21,10 @@ export interface SchedulerDeps {
   defaultLocale: string;
   /** The real clock: a pass run as of another time (`npm run tick -- --at`) claims and re-times jobs by it. */
   clock: Clock;
+  /** Takes attendance from Teams' reports; absent without Microsoft Graph. */
+  attendance?: AttendanceService;
+  /** Offers Copilot's recap as suggested actions; absent unless `COPILOT_INSIGHTS=on`. */
+  suggestions?: SuggestionService;
+  /** Keeps actions in step with Planner; absent without Microsoft Graph. */
+  planner?: PlannerService;
 }

@@ -6,6 +6,9 @@ import type { JobOutcome } from './jobOutcome';
 import { runActionReminder } from './jobs/actionReminderJob';
 import { runChairDigest } from './jobs/chairDigestJob';
 import { tellAboutGivingUp } from './jobs/gaveUpNotice';
+import { runMeetingAttendance } from './jobs/meetingAttendanceJob';
+import { runMeetingInsights } from './jobs/meetingInsightsJob';
+import { runPlannerTask, runPlannerWatch } from './jobs/plannerJobs';
 import { runWeeklyDigest } from './jobs/weeklyDigestJob';
 import type { SchedulerDeps } from './schedulerDeps';
 import { isFarAhead } from './tickInstant';
@@ -87,6 +90,14 @@ async function runJob(deps: SchedulerDeps, job: ScheduledJob, now: string): Prom
       return runWeeklyDigest(deps, job, now);
     case 'chairDigest':
       return runChairDigest(deps, job, now);
+    case 'meetingAttendance':
+      return runMeetingAttendance(deps, job, now);
+    case 'meetingInsights':
+      return runMeetingInsights(deps, job, now);
+    case 'plannerTask':
+      return runPlannerTask(deps, job, now);
+    case 'plannerWatch':
+      return runPlannerWatch(deps, job, now);
   }
 }
 

@@ -7,6 +7,7 @@ import type { Logger } from '../observability/logger';
 import type { ActionLocator } from '../store/chatRecords';
 import type { Storage } from '../store/storage';
 import { BatchWriteRefused, ConcurrencyError } from '../store/storeErrors';
+import { followInPlanner } from './plannerBooking';
 import { moveReminders, snoozeReminder } from './reminderBooking';
 
 /** Who asks for a change, when, and the activity that carried it (so a retry changes nothing more). */
@@ -39,7 +40,8 @@ const MAX_ATTEMPTS = 8;
  * Changes to actions: close, update, reassign, re-date, snooze. A change reads the series and the
  * action in one round trip, applies the domain transition and saves with the etag it read; when
  * someone else saved first it reads both again and re-applies, so both changes survive. The
- * owners' reminders follow the new state. Redrawing the card copies is the caller's (it renders).
+ * owners' reminders follow the new state, and so, for an action with a Planner task, does the task
+ * (a close books its sync). Redrawing the card copies is the caller's (it renders).
  */
 export class ActionService {
   constructor(
@@ -55,7 +57,7 @@ export class ActionService {
   /**
    * Applies `transition` for `ask.person`; `guard` may refuse first (a click from a 1:1 chat by
    * someone not in the meeting chat). Three round trips for a close with one owner: the read,
-   * the save, the owner's reminder job.
+   * the save, the owner's reminder job (and a fourth, the task's sync, for an action in Planner).
    */
   async change(
     key: SeriesKey,
@@ -117,6 +119,12 @@ export class ActionService {
     } catch (error) {
       // The change is saved; the reminder job re-checks the action when it fires, so a stale job only fires early.
       this.logger.error({ err: error, actionId: action.id }, 'could not update the reminders of an action');
+    }
+    try {
+      await followInPlanner(this.storage.jobs, action, previous, now);
+    } catch (error) {
+      // The close is saved; its task stays open in Planner until the action changes again.
+      this.logger.error({ err: error, actionId: action.id }, 'could not book completing the Planner task of an action');
     }
   }
 }

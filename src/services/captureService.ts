@@ -1,7 +1,8 @@
 import type { ActionDraft } from '../domain/actionCommand';
 import { localDate } from '../domain/dateFormat';
 import { recordIdFromSource } from '../domain/seriesId';
-import { takeActionNumber, takeDecisionNumber } from '../domain/series';
+import { takeActionNumber, takeDecisionNumber, withRecentOwners } from '../domain/series';
+import type { ScheduledJob } from '../domain/scheduling/schedulingTypes';
 import type { Action, CardCopy, Decision, Person, Series, SeriesKey, Versioned } from '../domain/types';
 import type { Logger } from '../observability/logger';
 import type { ChatRecord } from '../store/chatRecords';
@@ -9,7 +10,8 @@ import type { Storage } from '../store/storage';
 import { BatchWriteRefused, ConcurrencyError } from '../store/storeErrors';
 import { recordCardCopy } from './cardCopies';
 import type { MeetingService } from './meetingService';
-import { bookReminders } from './reminderBooking';
+import { newPlannerJobs } from './plannerBooking';
+import { newReminders } from './reminderBooking';
 import { retryOnConflict } from './retryOnConflict';
 
 /** One capture: where, who, when, and the activity that carried it (its idempotency key). */
@@ -20,6 +22,13 @@ export interface CaptureRequest {
   by: Person;
   /** ISO instant of the capture. */
   at: string;
+  /** Where the action came from, noted on its "created" line (an accepted suggestion: Copilot's recap). */
+  origin?: string;
+  /**
+   * The meeting to file it under, when that is not the one its day belongs to: a suggestion accepted
+   * the day after belongs to the meeting whose recap suggested it. Then no agenda item is assumed.
+   */
+  meeting?: { id: string; date: string };
 }
 
 /** Posts a captured record's card and says where it went (undefined when Teams gave no id). */
@@ -61,14 +70,20 @@ export class CaptureService {
   ) {}
 
   /**
-   * Saves a new action (four store round trips in a warm chat: the caller's series read, the batch,
-   * the reminder booking and the card copy), posts its card through `publish` and books its owners'
-   * reminders. `chat` is the series as the caller read it; a race for the number re-reads it.
+   * Saves a new action with its owners' reminders, posts its card through `publish` and records
+   * where that copy went. On Cosmos, four store round trips in a warm chat (the caller's series
+   * read, the batch, the jobs it brings in one batch of their own, the card copy); on SQLite two
+   * commits: the action with its number and jobs before the card goes out, the card copy after.
+   * The jobs are its owners' reminders and, in a series linked to Planner, its task's sync. `chat` is the series as
+   * the caller read it; a race for the number re-reads it.
    */
   async captureAction(chat: Versioned<Series>, request: CaptureRequest, draft: ActionDraft, publish: Publish<Action>): Promise<Captured<Action>> {
     const id = recordIdFromSource('action', request.key, request.sourceId);
     const saved = await this.saveNumbered<Action>(chat, request, id, 'action', (series, meetingId) => {
-      const { series: next, number } = takeActionNumber(series);
+      const { series: numbered, number } = takeActionNumber(series);
+      // Written in the same batch as the number: the owner picker offers recent owners first.
+      const next = withRecentOwners(numbered, draft.owners);
+      const item = request.meeting ? undefined : series.currentItem;
       const action: Action = {
         id,
         seriesId: series.id,
@@ -78,22 +93,24 @@ export class CaptureService {
         text: draft.text,
         owners: draft.owners,
         ...(draft.due ? { due: draft.due } : {}),
-        ...(series.currentItem ? { item: series.currentItem } : {}),
-        meetingDate: localDate(request.at, series.timeZone),
+        ...(item ? { item } : {}),
+        meetingDate: request.meeting?.date ?? localDate(request.at, series.timeZone),
         meetingId,
         status: 'open',
         createdBy: request.by,
         createdAt: request.at,
-        history: [{ id: request.sourceId, kind: 'created', by: request.by, at: request.at }],
+        history: [{ id: request.sourceId, kind: 'created', by: request.by, at: request.at, ...(request.origin ? { note: request.origin } : {}) }],
         cards: [],
         // Born claimed by this delivery: a twin delivered at the same moment leaves the card to it.
         cardClaimedAt: request.at,
+        // Captured while the series is linked to a plan: its task is made by the scheduler, after the reply.
+        ...(series.planner ? { planner: { planId: series.planner.planId } } : {}),
       };
-      return { series: next, record: { kind: 'action', value: action } };
+      return { series: next, record: { kind: 'action', value: action }, jobs: newJobsOf(action, request.at) };
     });
-    // Booking only creates missing jobs, so a redelivery of a capture that crashed before its
-    // reminders were booked books them now, and one that did changes nothing.
-    await this.bookReminders(saved.stored.value, request.at);
+    // Booking only creates missing jobs, so a redelivery of a capture whose reminders were not
+    // booked (on Cosmos they are written after the action) books them now; one that was, changes nothing.
+    if (!saved.created) await this.bookJobs(saved.stored.value, request.at);
     const mine = saved.created ? saved.stored : await this.claimCard(request, saved.stored);
     if (!mine) return { record: saved.stored.value, created: false, published: false };
     return this.publishAction(mine, saved.created, publish);
@@ -172,24 +189,28 @@ export class CaptureService {
   }
 
   /**
-   * Writes the series with its advanced counter and the new record in one batch. The series goes
-   * first: if its etag is stale nothing follows (re-read and renumber); if the record exists, the
-   * source was captured before and the stored record is returned.
+   * Writes the series with its advanced counter and the new record in one batch, with the jobs the
+   * record brings (an action's reminders; one commit on SQLite). The series goes first: if its etag
+   * is stale nothing follows (re-read and renumber); if the record exists, the source was captured
+   * before and the stored record is returned.
    */
   private async saveNumbered<T extends Action | Decision>(
     chat: Versioned<Series>,
     request: CaptureRequest,
     id: string,
     kind: 'action' | 'decision',
-    build: (series: Series, meetingId: string) => { series: Series; record: ChatRecord },
+    build: (series: Series, meetingId: string) => { series: Series; record: ChatRecord; jobs?: ScheduledJob[] },
   ): Promise<{ created: boolean; stored: Versioned<T> }> {
     let current = chat;
     for (let attempt = 1; ; attempt += 1) {
-      const filed = await this.meetings.forCapture(current, request.at);
-      const { series, record } = build(filed.series.value, filed.meetingId);
+      const filed = request.meeting ? { series: current, meetingId: request.meeting.id } : await this.meetings.forCapture(current, request.at);
+      const { series, record, jobs = [] } = build(filed.series.value, filed.meetingId);
       try {
-        const [, etag = ''] = await this.storage.chats.writeTogether(request.key, [{ record: { kind: 'series', value: series }, etag: filed.series.etag }, { record }]);
-        return { created: true, stored: { value: record.value as T, etag } };
+        const writes = [{ record: { kind: 'series', value: series }, etag: filed.series.etag }, { record }] as const;
+        const written = await this.storage.writeChatAndJobs(request.key, writes, jobs);
+        // The record is saved; a redelivery or the next change books its jobs again.
+        if (written.jobError) this.logger.error({ err: written.jobError, actionId: id }, 'could not book the reminders of an action');
+        return { created: true, stored: { value: record.value as T, etag: written.etags[1] ?? '' } };
       } catch (error) {
         if (error instanceof BatchWriteRefused && error.index === 1 && error.reason === 'exists') {
           const existing = kind === 'action' ? await this.storage.chats.getAction(request.key, id) : await this.storage.chats.getDecision(request.key, id);
@@ -201,9 +222,9 @@ export class CaptureService {
     }
   }
 
-  private async bookReminders(action: Action, now: string): Promise<void> {
+  private async bookJobs(action: Action, now: string): Promise<void> {
     try {
-      await bookReminders(this.storage.jobs, action, now);
+      for (const job of newJobsOf(action, now)) await this.storage.jobs.insertJob(job);
     } catch (error) {
       // The action is saved and its card is owed to the chat; a redelivery or the next change books them again.
       this.logger.error({ err: error, actionId: action.id }, 'could not book the reminders of an action');
@@ -215,6 +236,11 @@ export class CaptureService {
 function cardOwed(action: Action, at: string): boolean {
   if (action.cards.length > 0) return false;
   return !action.cardClaimedAt || Date.parse(at) - Date.parse(action.cardClaimedAt) >= CARD_CLAIM_MS;
+}
+
+/** What a new action brings for the scheduler: its owners' reminders and, in a series linked to Planner, its task's sync. */
+function newJobsOf(action: Action, now: string): ScheduledJob[] {
+  return [...newReminders(action, now), ...newPlannerJobs(action, now)];
 }
 
 /** Races for a series' counter lost in a row before giving up (each loss means another capture won). */

@@ -1,4 +1,4 @@
-import type { Person } from '../domain/types';
+import type { OnlineMeetingRef, Person } from '../domain/types';
 
 /** What Teams says about the meeting a chat belongs to. */
 export interface MeetingDetails {
@@ -7,6 +7,8 @@ export interface MeetingDetails {
   title?: string;
   /** Scheduled start (ISO instant, UTC). */
   start?: string;
+  /** The meeting as Microsoft Graph names it (its `msGraphResourceId` and organizer), for attendance reports. */
+  onlineMeeting?: OnlineMeetingRef;
 }
 
 /**

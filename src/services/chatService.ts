@@ -44,13 +44,16 @@ export class ChatService {
 
   /**
    * The series with a member list fit for resolving owners: re-read from Teams when it is old, or
-   * when someone @mentioned is not on it (they joined since).
+   * when someone @mentioned or chosen in a picker is not on it (they joined since). People are
+   * matched by Teams id when they carry one (a mention), else by id (an Entra id from a picker).
    */
   async loadWithMembers(turn: ChatTurn, directory: ChatDirectory, mentioned: readonly Person[] = []): Promise<Versioned<Series>> {
     const series = await this.load(turn);
     const readAt = series.value.membersReadAt;
     const age = readAt ? Date.parse(turn.now) - Date.parse(readAt) : Infinity;
-    const unknown = mentioned.some((person) => !series.value.members.some((member) => member.teamsId === person.teamsId));
+    const known = (person: Person) =>
+      series.value.members.some((member) => (person.teamsId !== undefined ? member.teamsId === person.teamsId : member.id === person.id));
+    const unknown = mentioned.some((person) => !known(person));
     if (age < MEMBERS_FRESH_MS && !unknown) return series;
     return this.refresh(turn, directory);
   }
@@ -71,11 +74,24 @@ export class ChatService {
       const start = meeting?.start;
       if (start && start > turn.now && !(next.nextMeetingAt && next.nextMeetingAt > turn.now)) next = { ...next, nextMeetingAt: start };
       if (turn.meetingId && next.meetingId !== turn.meetingId) next = { ...next, meetingId: turn.meetingId };
+      const online = meeting?.onlineMeeting;
+      if (online && (next.onlineMeeting?.id !== online.id || next.onlineMeeting.organizerId !== online.organizerId)) next = { ...next, onlineMeeting: online };
       if (next.serviceUrl !== turn.serviceUrl) next = { ...next, serviceUrl: turn.serviceUrl };
       return next;
     });
     if (series.value.nextMeetingAt && series.value.nextMeetingAt > turn.now) await this.bookChairDigest(series.value, turn.now);
     return series;
+  }
+
+  /**
+   * The series, re-read from Teams first when it belongs to a Teams meeting whose Graph id it does
+   * not know yet (attendance reports need it). Meeting start and end call this: a meeting chat
+   * learns it once, other chats pay nothing.
+   */
+  async loadWithOnlineMeeting(turn: ChatTurn, directory: ChatDirectory): Promise<Versioned<Series>> {
+    const series = await this.load(turn);
+    if (!turn.meetingId || series.value.onlineMeeting) return series;
+    return this.refresh(turn, directory);
   }
 
   /** Applies a change to the series (creating it for a new chat); re-applied on a lost race. */

@@ -7,6 +7,7 @@ import { recordIdFromSource } from '../domain/seriesId';
 import type { Person, Series, SeriesKey, Versioned } from '../domain/types';
 import type { ChatRecords, ChatWrite } from '../store/chatRecords';
 import { BatchWriteRefused, ConcurrencyError } from '../store/storeErrors';
+import type { MeetingWatcher } from './attendanceService';
 import { retryOnConflict } from './retryOnConflict';
 
 /** The meeting a turn works in, and whether this turn opened it (then it is news to the chat). */
@@ -25,7 +26,11 @@ export interface MeetingInUse {
  * its meeting without a query and opening one is a single round trip.
  */
 export class MeetingService {
-  constructor(private readonly chats: ChatRecords) {}
+  constructor(
+    private readonly chats: ChatRecords,
+    /** Told when a meeting opens and ends (attendance and Copilot's recap, from Graph); none without Graph. */
+    private readonly watchers: readonly MeetingWatcher[] = [],
+  ) {}
 
   /**
    * The meeting a capture made at `at` belongs to: the series' latest meeting when it is today's
@@ -66,11 +71,13 @@ export class MeetingService {
 
   /** Closes the series' open meeting; undefined when none is open. */
   async end(key: SeriesKey, by: MeetingClosedBy, at: string): Promise<Meeting | undefined> {
-    return retryOnConflict(async () => {
+    const closed = await retryOnConflict(async () => {
       const open = await this.chats.getOpenMeeting(key);
       if (!open) return undefined;
       return (await this.chats.putMeeting(closeMeeting(open.value, by, at), open.etag)).value;
     });
+    if (closed) for (const watcher of this.watchers) await watcher.meetingEnded(key, closed);
+    return closed;
   }
 
   /** A series' meetings, oldest first. */
@@ -150,6 +157,7 @@ export class MeetingService {
       const etags = await this.chats.writeTogether(chat.value, writes);
       const meetingEtag = etags[writes.length - 2] ?? '';
       const seriesEtag = etags[writes.length - 1] ?? '';
+      for (const watcher of this.watchers) await watcher.meetingOpened(chat.value, plan.meeting);
       return { meeting: { value: plan.meeting, etag: meetingEtag }, opened: true, series: { value: { ...chat.value, latestMeeting: pointer }, etag: seriesEtag } };
     } catch (error) {
       // The meeting exists though the series did not point at it (a batch half-applied by a

@@ -2,6 +2,7 @@ import { withWholeHistory } from '../domain/actionHistory';
 import { latestMeeting, previousMeeting } from '../domain/meetings/meetingLifecycle';
 import type { Meeting } from '../domain/meetings/meetingTypes';
 import { buildMinutes, type Minutes } from '../domain/minutes/minutes';
+import { isMemberOrChair } from '../domain/series';
 import type { Series, SeriesKey } from '../domain/types';
 import type { ChatRecords } from '../store/chatRecords';
 
@@ -17,7 +18,7 @@ export function chooseMeeting(meetings: readonly Meeting[], which: MinutesChoice
 
 /** Whether a person may have a series' minutes: a member of its chat, or its chair. */
 export function mayReadMinutes(series: Series, personId: string): boolean {
-  return series.chair?.id === personId || series.members.some((member) => member.id === personId);
+  return isMemberOrChair(series, personId);
 }
 
 /** What a request for one meeting's minutes comes to. */

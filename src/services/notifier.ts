@@ -1,4 +1,4 @@
-import type { Person, SeriesKey } from '../domain/types';
+import type { CardCopy, Person, SeriesKey } from '../domain/types';
 import type { CardPayload } from './messenger';
 
 /** Where a notification ended up, so the caller can record the card copy. */
@@ -28,4 +28,9 @@ export interface Notifier {
   notifyPerson(target: { tenantId: string; person: Person; chat?: ChatAddress }, card: CardPayload, summary: string): Promise<Delivery>;
   /** Posts a card in a chat. */
   postToChat(chat: ChatAddress, card: CardPayload): Promise<Delivery>;
+  /**
+   * Redraws posted copies of a card (an action closed from Planner). A copy that cannot be updated
+   * is logged and skipped: the change behind it is saved.
+   */
+  redraw(copies: readonly CardCopy[], card: CardPayload): Promise<void>;
 }

@@ -10,13 +10,13 @@ import { retryOnConflict } from './retryOnConflict';
 type ReminderJob = Extract<ScheduledJob, { kind: 'actionReminder' }>;
 
 /**
- * Books a new action's reminders: one job per owner, due at once and unplaced, so the scheduler's
- * next pass times it in that owner's zone at their hour. A write per owner and no read: a capture
- * never waits for profiles. A job that exists already (a redelivery) is left as it is.
+ * A new action's reminders: one job per owner, due at once and unplaced, so the scheduler's next
+ * pass times it in that owner's zone at their hour. Written with the capture (no read: a capture
+ * never waits for profiles); a job that exists already (a redelivery) is left as it is.
  */
-export async function bookReminders(jobs: ScheduledJobs, action: Action, now: string): Promise<void> {
-  if (action.status !== 'open') return;
-  for (const owner of action.owners) await jobs.insertJob(unplacedReminder(action, owner.id, now));
+export function newReminders(action: Action, now: string): ReminderJob[] {
+  if (action.status !== 'open') return [];
+  return action.owners.map((owner) => unplacedReminder(action, owner.id, now));
 }
 
 /**
@@ -28,9 +28,11 @@ export async function bookReminders(jobs: ScheduledJobs, action: Action, now: st
 export async function moveReminders(jobs: ScheduledJobs, action: Action, previous: Action, now: string): Promise<void> {
   if (!remindersDependOnChange(action, previous)) return;
   const former = previous.owners.filter((person) => !action.owners.some((owner) => owner.id === person.id));
-  for (const person of former) await jobs.deleteJob(action.tenantId, reminderJobId(action.id, person.id));
+  // A reminder job re-reads its action when it fires and deletes itself if the action is closed or
+  // the person no longer owns it, so these deletions need not wait for the disk (`soon`).
+  for (const person of former) await jobs.deleteJob(action.tenantId, reminderJobId(action.id, person.id), undefined, 'soon');
   if (action.status === 'closed') {
-    for (const owner of action.owners) await jobs.deleteJob(action.tenantId, reminderJobId(action.id, owner.id));
+    for (const owner of action.owners) await jobs.deleteJob(action.tenantId, reminderJobId(action.id, owner.id), undefined, 'soon');
     return;
   }
   for (const owner of action.owners) await replaceReminder(jobs, action, owner.id, now);

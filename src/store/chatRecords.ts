@@ -1,5 +1,6 @@
 import type { Meeting, MeetingNote } from '../domain/meetings/meetingTypes';
 import type { Action, ActionHistoryPage, ActionStatus, Decision, Series, SeriesKey, Versioned } from '../domain/types';
+import type { Durability } from './durability';
 
 /** One record of a chat, named by its kind: what `writeTogether` writes. */
 export type ChatRecord =
@@ -59,8 +60,12 @@ export interface ChatRecords {
    * this call created it. An existing id costs a second request (the read-back).
    */
   insertAction(action: Action): Promise<{ created: boolean; stored: Versioned<Action> }>;
-  /** Replaces an action if `etag` is still current; otherwise throws `ConcurrencyError`. */
-  replaceAction(action: Action, etag: string): Promise<Versioned<Action>>;
+  /**
+   * Replaces an action if `etag` is still current; otherwise throws `ConcurrencyError`. `soon` lets
+   * a write whose loss is only cosmetic (where a card copy was posted) return before it is on disk
+   * (see `Durability`).
+   */
+  replaceAction(action: Action, etag: string, durability?: Durability): Promise<Versioned<Action>>;
   /** A series' actions, optionally only those with one status, in number order (10 after 9). */
   listActions(key: SeriesKey, filter?: { status?: ActionStatus }): Promise<Action[]>;
   /** The pages of older history of a series' actions (written with `writeTogether`), by action number, then page. */

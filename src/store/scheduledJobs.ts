@@ -1,5 +1,6 @@
 import type { ScheduledJob } from '../domain/scheduling/schedulingTypes';
 import type { Versioned } from '../domain/types';
+import type { Durability } from './durability';
 
 /**
  * Future work for the scheduler, partitioned by tenant (Cosmos `schedule` container, `/tenantId`).
@@ -16,9 +17,11 @@ export interface ScheduledJobs {
   insertJob(job: ScheduledJob): Promise<boolean>;
   /**
    * Deletes a job. With `etag`, only that version (`ConcurrencyError` if it changed); without, whatever
-   * is stored. Deleting a job that is not there is not an error.
+   * is stored. Deleting a job that is not there is not an error. `soon` lets a deletion the
+   * scheduler would redo anyway (a reminder whose action closed) return before it is on disk (see
+   * `Durability`).
    */
-  deleteJob(tenantId: string, id: string, etag?: string): Promise<void>;
+  deleteJob(tenantId: string, id: string, etag?: string, durability?: Durability): Promise<void>;
   /** Jobs due at `now` that nobody holds a live claim on, oldest first, at most `limit`. */
   listDueJobs(now: string, limit: number): Promise<Array<Versioned<ScheduledJob>>>;
   /** A person's reminder jobs (dormant ones too): one per open action they own, so also the index the weekly digest reads. */

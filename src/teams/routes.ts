@@ -9,9 +9,11 @@ import { handleChangeDueDate } from './handlers/changeDueDateHandler';
 import { handleCloseAction } from './handlers/closeActionHandler';
 import { handleCloseCommand } from './handlers/closeCommandHandler';
 import { handleCreateAction } from './handlers/createActionHandler';
+import { handleCreateActionFetch } from './handlers/createActionFetchHandler';
+import { handleCreateActionSubmit } from './handlers/createActionSubmitHandler';
 import { handleDecisionCommand } from './handlers/decisionCommandHandler';
 import { handleDigestClose } from './handlers/digestCloseHandler';
-import { handleHelp } from './handlers/helpHandler';
+import { handleHelp, handleHelpTopic } from './handlers/helpHandler';
 import { handleInstalled, handleMembersChanged } from './handlers/installationHandlers';
 import { handleItemCommand } from './handlers/itemCommandHandler';
 import { handleListActions } from './handlers/listActionsHandler';
@@ -22,16 +24,19 @@ import { handleMinutesCommand } from './handlers/minutesCommandHandler';
 import { handleMyActions } from './handlers/myActionsHandler';
 import { handleNextMeeting } from './handlers/nextMeetingHandler';
 import { handleNoteCommand } from './handlers/noteCommandHandler';
+import { handlePlannerCommand } from './handlers/plannerCommandHandler';
 import { handleReassignAction } from './handlers/reassignActionHandler';
 import { handleReassignPick } from './handlers/reassignPickHandler';
 import { handleRefreshCard } from './handlers/refreshCardHandler';
 import { handleSaveSettings, handleSettingsCommand, handleSettingsInChat } from './handlers/settingsHandlers';
 import { handleShowMore } from './handlers/showMoreHandler';
 import { handleSnooze } from './handlers/snoozeHandler';
+import { handleAcceptSuggestion, handleDismissSuggestion } from './handlers/suggestionHandlers';
 import { handleUpdateCommand } from './handlers/updateCommandHandler';
-import type { CardHandler, CommandHandler, EventHandler, TeamsEvent } from './turn';
+import { EXTENSION_COMMANDS, type ExtensionCommandId } from './extensionCommands';
+import type { CardHandler, CommandHandler, EventHandler, ExtensionHandler, TeamsEvent } from './turn';
 
-/** Every way into the bot, in one table: chat commands, 1:1 commands, card verbs and Teams events. */
+/** Every way into the bot, in one table: chat commands, 1:1 commands, card verbs, message-extension commands and Teams events. */
 export interface RouteTable {
   /** Chat command → handler; typed over every command, so none can be left unrouted. */
   commands: Record<CommandName, CommandHandler>;
@@ -39,6 +44,8 @@ export interface RouteTable {
   personalCommands: Partial<Record<CommandName, CommandHandler>>;
   /** Card verb → handler, keyed by the same constants the card templates use. */
   cardVerbs: Record<CardVerb, CardHandler>;
+  /** Message-extension command id (as the manifest declares it) → its dialog's opening and its Save. */
+  extensionCommands: Record<ExtensionCommandId, { fetchTask: ExtensionHandler; submitAction: ExtensionHandler }>;
   /** Teams event → handler. */
   events: { [K in TeamsEvent['kind']]: EventHandler<K> };
 }
@@ -62,6 +69,7 @@ export const ROUTES: RouteTable = {
     minutes: handleMinutesCommand,
     next: handleNextMeeting,
     digest: handleChairDigestCommand,
+    planner: handlePlannerCommand,
     settings: handleSettingsInChat,
     help: handleHelp,
   },
@@ -82,6 +90,12 @@ export const ROUTES: RouteTable = {
     [CARD_VERBS.digestClose]: handleDigestClose,
     [CARD_VERBS.saveSettings]: handleSaveSettings,
     [CARD_VERBS.showMore]: handleShowMore,
+    [CARD_VERBS.helpTopic]: handleHelpTopic,
+    [CARD_VERBS.acceptSuggestion]: handleAcceptSuggestion,
+    [CARD_VERBS.dismissSuggestion]: handleDismissSuggestion,
+  },
+  extensionCommands: {
+    [EXTENSION_COMMANDS.createAction]: { fetchTask: handleCreateActionFetch, submitAction: handleCreateActionSubmit },
   },
   events: {
     meetingStart: handleMeetingStart,

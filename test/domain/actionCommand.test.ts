@@ -206,3 +206,32 @@ describe('parseActionArgs: the text is kept as people wrote it', () => {
     expect(ready('Draft   the<br>letter\n\nnow EF').text).toBe('Draft the letter now');
   });
 });
+
+describe('parseActionArgs: initials at the start', () => {
+  it('reads a member\'s initials before the text as the owner, with a due date at the end', () => {
+    expect(ready('EF Send the audit report to the Panel by Friday')).toEqual({ text: 'Send the audit report to the Panel', owners: [toPerson(ELLEN)], due: '2019-03-15' });
+    expect(ready('NP: Final visit to parent')).toEqual({ text: 'Final visit to parent', owners: [toPerson(NICKI)] });
+  });
+
+  it('reads several leading initials, joined by spaces, commas or "and", in the order written', () => {
+    expect(ownerNames('EF, NP and SB to visit the family')).toEqual(['Ellen Footman', 'Nicki Pettitt', 'Sarah Berry']);
+    expect(ownerNames('EF NP to visit the family DBe')).toEqual(['Ellen Footman', 'Nicki Pettitt', 'Derek Benson']);
+  });
+
+  it('keeps "and" in the text when no initials follow it', () => {
+    expect(ready('EF and the team to review the protocol')).toEqual({ text: 'and the team to review the protocol', owners: [toPerson(ELLEN)] });
+  });
+
+  it('leaves an opening acronym that is nobody\'s initials in the text', () => {
+    expect(ready('NHS England to confirm the mitigating action EF')).toEqual({ text: 'NHS England to confirm the mitigating action', owners: [toPerson(ELLEN)] });
+    expect(ready('CP-IS to go live EF').text).toBe('CP-IS to go live');
+  });
+
+  it('refuses leading initials two members could have, and saves nothing', () => {
+    const result = parse('DB Send the briefing by Friday');
+    expect(result).toEqual({
+      kind: 'invalid',
+      message: '"DB" could be DBe (Derek Benson), DBr (David Brown). Type the initials exactly as listed, or @mention the owner. Nothing was saved.',
+    });
+  });
+});

@@ -1,4 +1,4 @@
-import { toPlainText } from '../../src/domain/plainText';
+import { cleanTypedText, toPlainText } from '../../src/domain/plainText';
 
 describe('toPlainText', () => {
   it('removes the paragraph and formatting tags Teams sends, keeping the words', () => {
@@ -57,5 +57,25 @@ describe('toPlainText', () => {
   it('gives empty text for markup with no words', () => {
     expect(toPlainText('<p></p>')).toBe('');
     expect(toPlainText('<br>&nbsp;<br>')).toBe('');
+  });
+});
+
+describe('cleanTypedText', () => {
+  it('keeps what looks like markup or an entity as typed: a card input holds plain text', () => {
+    expect(cleanTypedText('  Send <b>x</b> &amp; [y](http://z)  ')).toBe('Send <b>x</b> &amp; [y](http://z)');
+  });
+
+  it('drops control characters and tidies spaces, keeping line breaks', () => {
+    expect(cleanTypedText('One\u0007 \t two \n three')).toBe('One two\nthree');
+  });
+});
+
+describe('toPlainText with the entities people actually paste', () => {
+  it('decodes the whole HTML table, not just the five XML ones', () => {
+    expect(toPlainText('Caf&eacute; &pound;3K it&rsquo;s &ldquo;done&rdquo; &mdash; &frac12; &euro;5 &hellip;')).toBe('Café £3K it’s “done” — ½ €5 …');
+  });
+
+  it('needs the closing semicolon, so ampersands in ordinary words are left alone', () => {
+    expect(toPlainText('AT&T &notes &pound3 R&D')).toBe('AT&T &notes &pound3 R&D');
   });
 });

@@ -6,6 +6,8 @@ export interface BotProcess {
   url: string;
   /** Every JSON log line it has written, parsed. */
   logs: Array<Record<string, unknown>>;
+  /** What it has written to stderr so far (Node's own warnings go there). */
+  stderr(): string;
   /** POSTs an activity to its /api/messages and returns the status and parsed body. */
   post(activity: Record<string, unknown>): Promise<{ status: number; body: unknown }>;
   /** SIGTERM, then SIGKILL if it has not exited within a few seconds; resolves once it has exited. */
@@ -61,7 +63,7 @@ export function startBotProcess(env: Record<string, string>): Promise<BotProcess
         if (listening?.[1] && !settled) {
           settled = true;
           clearTimeout(timer);
-          resolve({ url: listening[1], logs, post: (activity) => post(listening[1] ?? '', activity), stop });
+          resolve({ url: listening[1], logs, stderr: () => stderr, post: (activity) => post(listening[1] ?? '', activity), stop });
         }
       }
     });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { COSMOS_CONTAINERS, COSMOS_DATABASE_DEFAULT } from '../../src/store/cosmos/containers';
 import {
+  stripComments,
   literal,
   objectsInArray,
   outputNames,
@@ -65,8 +66,12 @@ describe('infra/azure.bicep: web app and bot', () => {
   const site = resourceOfType(bicep, 'Microsoft.Web/sites');
   const bot = resourceOfType(bicep, 'Microsoft.BotService/botServices');
 
-  it('runs the web app on Node 22 LTS on Linux, always on, HTTPS only', () => {
-    expect(literal(property(site.body, 'linuxFxVersion'))).toBe('NODE|22-lts');
+  it('runs the web app on Node 22 LTS (or 24, the versions package.json supports) on Linux, always on, HTTPS only', () => {
+    expect(literal(property(site.body, 'linuxFxVersion'))).toBe('NODE|${nodeVersion}');
+    expect(literal(paramDefault(bicep, 'nodeVersion'))).toBe('22-lts');
+    expect(bicep).toMatch(/^@allowed\(\['22-lts', '24-lts'\]\)\n@description\([^\n]*\)\nparam nodeVersion string/m);
+    const engines = (JSON.parse(readFileSync(join(INFRA, '..', 'package.json'), 'utf8')) as { engines: { node: string } }).engines.node;
+    expect(engines).toBe('^22 || ^24');
     expect(property(site.body, 'alwaysOn')).toBe('true');
     expect(property(site.body, 'httpsOnly')).toBe('true');
     const plan = resourceOfType(bicep, 'Microsoft.Web/serverfarms');
@@ -76,8 +81,9 @@ describe('infra/azure.bicep: web app and bot', () => {
   it('attaches the user-assigned identity and configures the app to use it for the bot and Cosmos DB', () => {
     expect(property(site.body, 'userAssignedIdentities')).toBe("{ '${identity.id}': {} }");
     const settings = appSettings();
-    expect(settings.get('BOT_TYPE')).toBe("'UserAssignedMSI'");
-    expect(settings.get('BOT_ID')).toBe('identity.properties.clientId');
+    expect(settings.get('BOT_TYPE')).toBe("singleTenantApp ? 'SingleTenant' : 'UserAssignedMSI'");
+    expect(settings.get('BOT_ID')).toBe('botAppId');
+    expect(settings.get('BOT_FEDERATED_CLIENT_ID')).toBe("singleTenantApp ? identity.properties.clientId : ''");
     expect(settings.get('AZURE_CLIENT_ID')).toBe('identity.properties.clientId');
     expect(settings.get('BOT_TENANT_ID')).toBe('identity.properties.tenantId');
     expect(settings.get('STORE')).toBe("'cosmos'");
@@ -89,14 +95,30 @@ describe('infra/azure.bicep: web app and bot', () => {
     expect(settings.has('COSMOS_KEY')).toBe(false);
   });
 
-  it('registers the bot with the managed identity, the web app endpoint and the Teams channel', () => {
-    expect(literal(property(bot.body, 'msaAppType'))).toBe('UserAssignedMSI');
-    expect(property(bot.body, 'msaAppId')).toBe('identity.properties.clientId');
-    expect(property(bot.body, 'msaAppMSIResourceId')).toBe('identity.id');
+  it('registers the bot with the managed identity (or the Entra app), the web app endpoint and the Teams channel', () => {
+    expect(property(bot.body, 'msaAppType')).toBe("singleTenantApp ? 'SingleTenant' : 'UserAssignedMSI'");
+    expect(property(bot.body, 'msaAppId')).toBe('botAppId');
+    expect(property(bot.body, 'msaAppMSIResourceId')).toBe('singleTenantApp ? null : identity.id');
     expect(property(bot.body, 'msaAppTenantId')).toBe('identity.properties.tenantId');
     expect(literal(property(bot.body, 'endpoint'))).toBe('https://${webApp.properties.defaultHostName}/api/messages');
     const channel = resourceOfType(bicep, 'Microsoft.BotService/botServices/channels');
     expect(literal(property(channel.body, 'channelName'))).toBe('MsTeamsChannel');
+  });
+
+  it('leaves Microsoft Graph off unless asked, and outputs what an admin grants the identity for it', () => {
+    const settings = appSettings();
+    expect(settings.get('GRAPH_AUTH')).toBe('graphAuth');
+    expect(literal(paramDefault(bicep, 'graphAuth'))).toBe('off');
+    expect(settings.get('TEAMS_APP_CATALOG_ID')).toBe('teamsAppCatalogId');
+    expect(bicep).toMatch(/^output GRAPH_PRINCIPAL_ID string = identity\.properties\.principalId$/m);
+    expect(bicep).toMatch(
+      /^output GRAPH_PERMISSIONS_TO_GRANT string = 'TeamsAppInstallation\.ReadWriteSelfForUser\.All OnlineMeetingArtifact\.Read\.All Tasks\.ReadWrite\.All\$\{copilotInsights == 'on' \? ' OnlineMeetingAiInsight\.Read\.All' : ''\}'$/m,
+    );
+  });
+
+  it('leaves Copilot\'s suggested actions off unless asked', () => {
+    expect(appSettings().get('COPILOT_INSIGHTS')).toBe('copilotInsights');
+    expect(literal(paramDefault(bicep, 'copilotInsights'))).toBe('off');
   });
 
   it('outputs what the Toolkit writes back to env/.env.<env>', () => {
@@ -114,5 +136,44 @@ describe('infra/azure.parameters.json', () => {
   it('sets only parameters the template declares', () => {
     const declared = paramNames(bicep);
     for (const name of Object.keys(parameters.parameters)) expect(declared).toContain(name);
+  });
+});
+
+describe('infra: the bot as a single-tenant Entra app (botIdentity=SingleTenantApp)', () => {
+  const module = readFileSync(join(INFRA, 'botEntraApp.bicep'), 'utf8');
+
+  it('is a choice beside the managed identity, which stays the default', () => {
+    expect(bicep).toMatch(/^@allowed\(\['ManagedIdentity', 'SingleTenantApp'\]\)\n@description\([^\n]*\)\nparam botIdentity string = 'ManagedIdentity'$/m);
+    expect(bicep).toMatch(/^var singleTenantApp = botIdentity == 'SingleTenantApp'$/m);
+    expect(bicep).toMatch(/^var botAppId = singleTenantApp \? botEntraApp!\.outputs\.appId : identity\.properties\.clientId$/m);
+    expect(outputNames(bicep)).toContain('BOT_ID');
+    expect(bicep).toMatch(/^output BOT_ID string = botAppId$/m);
+  });
+
+  it('creates the app registration only when chosen, trusting the web app\'s managed identity', () => {
+    const declaration = /^module botEntraApp 'botEntraApp\.bicep' = if \(singleTenantApp\) (\{[\s\S]*?^\})/m.exec(stripComments(bicep))?.[1] ?? '';
+    expect(property(declaration, 'managedIdentityPrincipalId')).toBe('identity.properties.principalId');
+    expect(property(declaration, 'uniqueName')).toBe("'${baseName}-bot'");
+  });
+
+  it('registers a single-tenant app whose only credential is the managed identity: no secret to store or rotate', () => {
+    expect(module).toMatch(/^extension 'br:mcr\.microsoft\.com\/bicep\/extensions\/microsoftgraph\/v1\.0:1\.0\.0'$/m);
+    const app = resourceOfType(module, 'Microsoft.Graph/applications');
+    expect(literal(property(app.body, 'signInAudience'))).toBe('AzureADMyOrg');
+    expect(app.body).not.toMatch(/passwordCredentials|keyCredentials/);
+    expect(property(app.body, 'audiences')).toBe("['api://AzureADTokenExchange']");
+    expect(literal(property(app.body, 'issuer'))).toBe('${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0');
+    expect(property(app.body, 'subject')).toBe('managedIdentityPrincipalId');
+    expect(property(resourceOfType(module, 'Microsoft.Graph/servicePrincipals').body, 'appId')).toBe('app.appId');
+    expect(outputNames(module)).toEqual(['appId']);
+  });
+
+  it('is chosen in the environment file the Toolkit reads, and the Toolkit\'s Bicep can compile the Graph extension', () => {
+    const parameters = JSON.parse(readFileSync(join(INFRA, 'azure.parameters.json'), 'utf8')) as { parameters: Record<string, { value: unknown }> };
+    expect(parameters.parameters['botIdentity']?.value).toBe('${{BOT_IDENTITY}}');
+    expect(readFileSync(join(INFRA, '..', 'env', '.env.dev'), 'utf8')).toMatch(/^BOT_IDENTITY=ManagedIdentity$/m);
+    // The Microsoft Graph Bicep extension 1.0 needs Bicep 0.36.1 or later.
+    const pinned = /bicepCliVersion: v(\d+)\.(\d+)\.(\d+)/.exec(readFileSync(join(INFRA, '..', 'm365agents.yml'), 'utf8'));
+    expect(Number(pinned?.[1]) * 10_000 + Number(pinned?.[2]) * 100 + Number(pinned?.[3])).toBeGreaterThanOrEqual(3601);
   });
 });

@@ -104,7 +104,8 @@ export function objectsInArray(arrayText: string): Array<Record<string, string>>
   for (let i = 1; i < arrayText.length - 1; i += 1) {
     if (arrayText[i] !== '{') continue;
     const object = balanced(arrayText, i);
-    const entries = [...object.matchAll(/(\w+):\s*('[^']*'|[^\s,}]+)/g)].map((m) => [m[1] ?? '', m[2] ?? '']);
+    // Each value is the whole expression after its key (a ternary, a function call), not just its first word.
+    const entries = [...object.matchAll(/(\w+):\s*/g)].map((m) => [m[1] ?? '', scalarAt(object, (m.index ?? 0) + m[0].length)]);
     objects.push(Object.fromEntries(entries));
     i += object.length - 1;
   }

@@ -67,9 +67,16 @@ test('/settings in the 1:1 chat moves the digest to another day and hour, or tur
     const response = await board.harness.post(personal.cardAction(board.ellen, CARD_VERBS.saveSettings, inputs));
     return cardText(invokeCard(response.body));
   };
-  expect(await save({ digestEnabled: 'true', digestDay: '3', hour: '7', timeZone: 'Mars/Olympus' })).toContain(
+  const refused = await board.harness.post(personal.cardAction(board.ellen, CARD_VERBS.saveSettings, { digestEnabled: 'true', digestDay: '3', hour: '7', timeZone: 'Mars/Olympus' }));
+  const refusedCard = invokeCard(refused.body);
+  expect(cardText(refusedCard)).toEqual([
     '"Mars/Olympus" is not a time zone I know. Type an IANA name such as Europe/London or America/New_York. Nothing was changed.',
-  );
+    'Reminders and weekly digest',
+    // What is in force, not what was typed: nothing was changed.
+    'Digest every Monday at 09:00; reminders at 09:00, Europe/London time.',
+  ]);
+  // The fields keep what was typed, to be corrected.
+  expect(JSON.stringify(refusedCard)).toContain('"id":"timeZone","label":"Time zone (IANA name, e.g. Europe/London)","value":"Mars/Olympus"');
   expect(await save({ digestEnabled: 'true', digestDay: '3', hour: '7', timeZone: 'Europe/Paris' })).toEqual(
     expect.arrayContaining(['Saved.', 'Digest every Wednesday at 07:00; reminders at 07:00, Europe/Paris time.']),
   );

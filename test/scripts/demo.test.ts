@@ -1,5 +1,7 @@
 import { replayBoardMeeting, type Replay } from '../../scripts/demo/replay';
 import meeting from '../../scripts/demo/board-meeting-2019-03-13.json';
+import { cardOf } from '../../testkit/botHarness';
+import { cardText } from '../../testkit/cardText';
 
 let replay: Replay;
 beforeAll(async () => {
@@ -39,11 +41,13 @@ test("the meeting's actions, decisions and action log come out as the minutes re
 
 test('the demo ends with the minutes: a summary card, and the Markdown it prints', () => {
   const minutesCard = replay.transcript.filter((line) => line.kind === 'card').at(-1)?.text ?? '';
-  expect(minutesCard.split('\n').slice(0, 9)).toEqual([
+  expect(minutesCard.split('\n').slice(0, 10)).toEqual([
     'Minutes: Worcestershire Safeguarding Children Board',
     'Wednesday 13th March 2019, 2.00pm – 4.15pm',
     'Present: 23',
     'Apologies: 12',
+    // Every member of the chat came or sent apologies.
+    'Absent: 0',
     'Decisions: 9',
     'Actions: 1',
     'Action log: 2 (2 closed)',
@@ -52,4 +56,15 @@ test('the demo ends with the minutes: a summary card, and the Markdown it prints
   ]);
   expect(replay.minutesMarkdown.split('\n')[0]).toBe('# Worcestershire Safeguarding Children Board');
   expect(replay.minutesMarkdown).toContain('## Action Log Updates');
+});
+
+test('every card the meeting chat received says in fallbackText and speak what it is, for clients that cannot draw it', () => {
+  const cards = replay.harness.connector.sent.map(cardOf).filter((card) => card !== undefined);
+  expect(cards.length).toBeGreaterThan(10);
+  for (const card of cards) {
+    const [heading] = cardText(card);
+    expect(String(card['fallbackText']).split('\n')[0]).toBe(heading);
+    // Read aloud, it starts with the same heading ("Action A-1, Open." for "Action A-1 | Open").
+    expect(String(card['speak']).split(' ')[0]).toBe(String(heading).split(' ')[0]);
+  }
 });

@@ -33,7 +33,9 @@ export interface ReceivedRequests {
   all(): ReceivedRequest[];
   /**
    * The requests that touch data: all but the SDK's query-plan lookups, which it sends alongside
-   * every query (in parallel, so they add no round trip) and may still be sending after the query returned.
+   * every query and may still be sending after the query returned. A lookup runs in parallel with
+   * its query, so it adds no latency, but it is a request to the account all the same: the
+   * command-level count (test/teams/roundTrips.test.ts) adds one per query.
    */
   data(): ReceivedRequest[];
   /** Forgets what was received so far. */

@@ -81,3 +81,14 @@ test('the same message delivered twice creates one action and one card', async (
   expect(cardText(cardOf(list)).filter((line) => line.startsWith('A-'))).toHaveLength(1);
 });
 
+test('owners named by initials at the start are read too, and the rest is the action', async () => {
+  const [reply] = await say('/action EF Send the audit report to the Panel by Friday');
+  expect(cardText(cardOf(reply))).toEqual(expect.arrayContaining(['Send the audit report to the Panel', 'Owner: Ellen Footman (EF)', 'Due: Fri 15 Mar 2019']));
+  const [acronym] = await say('/action NHS England to confirm the mitigating action NP');
+  expect(cardText(cardOf(acronym))).toEqual(expect.arrayContaining(['NHS England to confirm the mitigating action', 'Owner: Nicki Pettitt (NP)']));
+});
+
+test('HTML entities in what Teams sends are shown as the characters they stand for', async () => {
+  const [reply] = await say('/action Book the Caf&eacute; for &pound;3K &ndash; it&rsquo;s agreed EF');
+  expect(cardText(cardOf(reply))).toContain('Book the Café for £3K – it’s agreed');
+});

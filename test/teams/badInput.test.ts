@@ -130,6 +130,9 @@ describe('/action with text that is missing, too long or unusual', () => {
     const body = JSON.stringify(card);
     expect(body.split('**y**')).toHaveLength(2);
     expect(body).not.toContain('<b>');
+    // The text read by clients that cannot draw the card keeps the words and never makes a link or a tag.
+    expect(card?.['fallbackText']).toContain('Check x and \\*\\*y\\*\\* via \\[link\\](http://evil) \\<script\\>alert(1)\\</script\\>');
+    expect(card?.['speak']).toContain('Check x and y via link (http://evil) script alert(1) /script. Owner');
   });
 
   test('raw HTML tags sent by a client never reach the card', async () => {

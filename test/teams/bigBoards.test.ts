@@ -116,7 +116,8 @@ test('/actions in an owner\'s 1:1 chat: 500 actions across pages, each with its 
   const closed = await board.harness.post(personal.cardAction(board.ellen, CARD_VERBS.digestClose, close?.data ?? {}, reply.newId));
   const after = cardText(invokeCard(closed.body));
   expect(after[0]).toMatch(/^Closed Action \d+: review the café/);
-  expect(after.find((line) => line.startsWith('Showing'))).toMatch(/^Showing 16–30 of 499\.$/);
+  // The page after the one closed from: its first item follows on, however many fit in its bytes.
+  expect(after.find((line) => line.startsWith('Showing'))).toMatch(/^Showing 16–\d+ of 499\.$/);
 });
 
 test('/digest with 500 actions and the last meeting\'s 200 decisions: pages that fit, ending with every decision', async () => {
@@ -195,7 +196,7 @@ describe('a 600-member meeting chat', () => {
     expect(textOf(posted)).toBe('');
   });
 
-  test('Reassign answers with a picker that fits: 50 members listed, owners first, and Teams\' people picker searching the rest', async () => {
+  test('Reassign answers with a picker that fits: a short list (owners first), and Teams\' people picker searching the rest', async () => {
     const chat = new TeamsChat(board.harness.connector.url, board.chat.tenantId);
     const members = Array.from({ length: 600 }, (_, index) => chatPerson(`Member ${String(index + 1).padStart(3, '0')} Surname${index}`));
     board.harness.connector.setMembers(chat.conversationId, members);
@@ -211,7 +212,7 @@ describe('a 600-member meeting chat', () => {
     expectFits(picker);
     const input = JSON.stringify(picker).match(/"choices":(\[[^\]]*\])/)?.[1];
     const choices = JSON.parse(input ?? '[]') as Array<{ title: string; value: string }>;
-    expect(choices).toHaveLength(50);
+    expect(choices.length).toBeLessThanOrEqual(12);
     expect(choices[0]?.value).toBe(owner.aadObjectId);
     expect(JSON.stringify(picker)).toContain('"choices.data":{"type":"Data.Query","dataset":"graph.microsoft.com/users?scope=currentContext"}');
     // Someone the list leaves out, found with the people picker, can be chosen.

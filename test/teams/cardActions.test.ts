@@ -152,3 +152,9 @@ test('an owner named by @mention can close their action from the card', async ()
   const { answer } = await click(board.ellen, CARD_VERBS.close, card, posted.newId);
   expect(answer).toContain('Action A-1 | Closed');
 });
+
+test('a closing note without a full stop gets one before "Action closed."', async () => {
+  const { card, messageId } = await captureEllensAction();
+  const { answer } = await click(board.ellen, CARD_VERBS.close, card, messageId, { closeNote: 'Reported to the March board' });
+  expect(answer).toContain('Wed 13 Mar 2019 · Ellen Footman: Reported to the March board. Action closed.');
+});

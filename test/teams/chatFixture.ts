@@ -1,5 +1,5 @@
 import { FixedClock } from '../../src/domain/clock';
-import { startHarness, type BotHarness } from '../../testkit/botHarness';
+import { startHarness, type BotHarness, type HarnessOptions } from '../../testkit/botHarness';
 import { chatPerson, TeamsChat, type ChatPerson } from '../../testkit/teamsChat';
 
 /** A board meeting chat with a chair (the organizer), members and a bot, on Wed 13 Mar 2019 at 14:00 London. */
@@ -14,10 +14,10 @@ export interface BoardChat {
   people: ChatPerson[];
 }
 
-/** Starts the bot with a fake Teams meeting chat whose organizer is Derek Benson. */
-export async function startBoardChat(): Promise<BoardChat> {
+/** Starts the bot with a fake Teams meeting chat whose organizer is Derek Benson (and, if given, a fake Graph). */
+export async function startBoardChat(options: Pick<HarnessOptions, 'graph' | 'keepLogs' | 'copilotInsights'> = {}): Promise<BoardChat> {
   const clock = new FixedClock('2019-03-13T14:00:00.000Z');
-  const harness = await startHarness({ clock });
+  const harness = await startHarness({ clock, ...options });
   const chat = new TeamsChat(harness.connector.url);
   const derek = chatPerson('Derek Benson');
   const ellen = chatPerson('Ellen Footman');

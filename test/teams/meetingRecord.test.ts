@@ -59,17 +59,6 @@ test('/actions lists open actions by owner with overdue ones first', async () =>
   ]);
 });
 
-test('/help lists every command with an example and states the limits', async () => {
-  const [help] = await say('/help');
-  const lines = cardText(cardOf(help));
-  expect(adaptiveCardProblems(cardOf(help))).toEqual([]);
-  for (const usage of ['/action <what> <owner> [by <date>]', '/decision <what was decided>', '/item <number> <title>', '/actions', '/close <ref> [note]', '/update <ref> <note>', '/help']) {
-    expect(lines).toContain(usage);
-  }
-  expect(lines.join('\n')).toContain('Owners per action: up to 10');
-  expect(lines.join('\n')).toContain('up to 2000 characters');
-});
-
 test('adding the bot to a meeting chat welcomes the chat once, and the organizer becomes the chair', async () => {
   await board.harness.post(board.chat.installationUpdate(board.sarah));
   const sent = board.harness.take();

@@ -10,6 +10,7 @@ import { FixedClock } from '../../src/domain/clock';
 import { openStorage } from '../../src/store/openStorage';
 import { CARD_VERBS } from '../../src/cards/verbs';
 import { cardOf, startHarness, type BotHarness } from '../../testkit/botHarness';
+import { findSubmit } from '../../testkit/cardText';
 import { chatPerson, TeamsChat } from '../../testkit/teamsChat';
 import { LOCAL_COSMOS_KEY, startLocalCosmosServer, type LocalCosmosServer } from '../store/localCosmosServer';
 
@@ -95,6 +96,20 @@ test('/decision costs at most 2 and /actions at most 2, whatever the history', a
   expect(list).toBeLessThanOrEqual(2);
   for (let index = 0; index < 5; index += 1) await say(chat.message(sarah, `/decision More decided ${index}`, people));
   expect(await roundTripsOf(() => say(chat.message(sarah, '/decision And one more', people)))).toBe(decision);
+});
+
+test('Create action on a message: opening costs 1 round trip, Save at most 4, whatever the history', async () => {
+  const payload = chat.messagePayload(ellen, '<at>Ellen Footman</at> please send the minutes by Friday', people);
+  let opened: unknown;
+  const open = await roundTripsOf(async () => (opened = (await say(chat.fetchTask(sarah, { messagePayload: payload }))).body));
+  expect(open).toBeLessThanOrEqual(1);
+  const card = (opened as { task: { value: { card: { content: Record<string, unknown> } } } }).task.value.card.content;
+  const submit = findSubmit(card);
+  const save = (text: string) => roundTripsOf(() => say(chat.submitAction(sarah, { messagePayload: payload, data: { ...submit, formId: randomUUID(), text, owners: ellen.aadObjectId, due: '2019-03-15' } })));
+  const first = await save('Send the minutes');
+  expect(first).toBeLessThanOrEqual(4);
+  for (let index = 0; index < 5; index += 1) await say(chat.message(sarah, `/action Dialog history ${index} SB`, people));
+  expect(await save('Send the minutes again')).toBe(first);
 });
 
 test('a redelivered /action is recognised by its record id, not by listing', async () => {

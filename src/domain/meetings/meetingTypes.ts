@@ -3,6 +3,7 @@
  * deputised for whom, the items taken, notes of the discussion and approval of the last minutes.
  * Plain data, like `../types.ts`, so each store keeps it as JSON.
  */
+import type { MeetingSuggestions } from '../suggestions/suggestionTypes';
 import type { AgendaItem, Person, SeriesKey } from '../types';
 
 /** What opened a meeting: Teams' `meetingStart` event, `/meeting start`, or the first capture of the day. */
@@ -64,6 +65,10 @@ export interface Meeting extends SeriesKey {
   /** Items in the order the meeting took them. */
   items: AgendaItem[];
   approval?: MinutesApproval;
+  /** When attendance was last taken from Teams' attendance report (ISO instant), and how many it listed. */
+  teamsAttendance?: { takenAt: string; attendees: number };
+  /** The action items of Copilot's recap of this meeting, offered for people to accept (`COPILOT_INSIGHTS=on`). */
+  suggestions?: MeetingSuggestions;
   createdAt: string;
 }
 

@@ -7,6 +7,7 @@
  */
 import { formatActionRef } from '../actionRef';
 import { formatDueDate, localDate } from '../dateFormat';
+import { sentence } from '../sentence';
 import { initialsOf } from '../series';
 import type { Action, ActionEvent, Series } from '../types';
 import type { Meeting } from '../meetings/meetingTypes';
@@ -104,10 +105,4 @@ function updateText(event: ActionEvent): string[] {
     default:
       return [];
   }
-}
-
-/** Ends a note with a full stop unless it already ends a sentence. */
-function sentence(text: string): string {
-  const trimmed = text.trim();
-  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }

@@ -15,7 +15,8 @@ export function minutesToMarkdown(minutes: Minutes): string {
     lines.push(`- ${escape(person.name)}${role}${deputy} (${escape(person.initials)})`);
   }
   lines.push('', '## Apologies', '');
-  lines.push(minutes.apologies.length === 0 ? 'None.' : `${minutes.apologies.map((apology) => escape(apology.role ? `${apology.name}, ${apology.role}` : apology.name)).join('; ')}.`);
+  lines.push(peopleLine(minutes.apologies));
+  if (minutes.absent) lines.push('', '## Absent', '', peopleLine(minutes.absent));
   if (minutes.approval) lines.push('', '## Minutes of the previous meeting', '', escape(minutes.approval));
   for (const item of minutes.items) lines.push('', ...itemLines(item));
   lines.push('', '## Action Log Updates', '');
@@ -29,6 +30,11 @@ export function minutesToMarkdown(minutes: Minutes): string {
 export function itemHeading(item: Pick<MinutesItem, 'number' | 'title'>): string {
   if (!item.number) return item.title || 'Other business';
   return item.title ? `${item.number} ${item.title}` : item.number;
+}
+
+/** "Kevin Dicks, District Councils; Nathan Travis." or "None.": the Apologies and Absent lines. */
+function peopleLine(people: Minutes['apologies']): string {
+  return people.length === 0 ? 'None.' : `${people.map((person) => escape(person.role ? `${person.name}, ${person.role}` : person.name)).join('; ')}.`;
 }
 
 function itemLines(item: MinutesItem): string[] {

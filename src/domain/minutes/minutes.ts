@@ -9,6 +9,7 @@ import { formatDueDate } from '../dateFormat';
 import { initialsOf } from '../series';
 import type { Action, AgendaItem, Decision, Series } from '../types';
 import type { Meeting, MeetingNote, MinutesApproval } from '../meetings/meetingTypes';
+import { absentMembers } from '../meetings/teamsAttendance';
 import { buildActionLog, type ActionLogEntry } from './actionLog';
 import { formatMinutesDate, formatMinutesTime, formatShortDate } from './minutesDates';
 
@@ -58,6 +59,11 @@ export interface Minutes {
   timeText: string;
   present: MinutesAttendee[];
   apologies: MinutesApology[];
+  /**
+   * Members of the chat who neither came nor sent apologies (nor had a deputy), by surname; absent
+   * while attendance was not taken, so nobody is called absent for want of a record.
+   */
+  absent?: MinutesApology[];
   /** Approval of the previous minutes, when it was recorded without an item to sit in. */
   approval?: string;
   items: MinutesItem[];
@@ -132,6 +138,7 @@ export function buildMinutes(input: MinutesInput): Minutes {
         ...(attendee.deputisingFor ? { deputisingFor: attendee.deputisingFor.name } : {}),
       })),
     apologies: meeting.apologies.map((apology) => ({ name: apology.person.name, ...(apology.role ? { role: apology.role } : {}) })),
+    ...(meeting.present.length > 0 ? { absent: absentOf(series, meeting, input.previous) } : {}),
     ...(approval && !meeting.approval?.item ? { approval } : {}),
     items: [...items.values()],
     actionLog: buildActionLog({ series, actions: input.actions, meeting, ...(input.previous ? { previous: input.previous } : {}), asOf }),
@@ -154,6 +161,17 @@ export function approvalSentence(approval: MinutesApproval, previous: Meeting | 
  */
 function belongsTo(record: { meetingId?: string; meetingDate: string }, meeting: Meeting): boolean {
   return record.meetingId ? record.meetingId === meeting.id : record.meetingDate === meeting.date;
+}
+
+/** The absent members by surname, each with the role the previous meeting gave them. */
+function absentOf(series: Series, meeting: Meeting, previous: Meeting | undefined): MinutesApology[] {
+  const earlierRoles = new Map([...(previous?.present ?? []), ...(previous?.apologies ?? [])].flatMap((record) => (record.role ? [[record.person.id, record.role] as const] : [])));
+  return absentMembers(meeting, series.members)
+    .sort((a, b) => bySurname(a.name, b.name))
+    .map((member) => {
+      const role = earlierRoles.get(member.id);
+      return { name: member.name, ...(role ? { role } : {}) };
+    });
 }
 
 /** Minutes list those present by surname, as the seed does. */

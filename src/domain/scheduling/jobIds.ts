@@ -17,6 +17,26 @@ export function chairDigestJobId(series: SeriesKey): string {
   return `chair-${seriesIdOf(series)}`;
 }
 
+/** The one job that takes a meeting's attendance from Teams (meeting ids are unique across series). */
+export function attendanceJobId(meetingId: string): string {
+  return `attendance-${meetingId}`;
+}
+
+/** The one job that reads Copilot's recap of a meeting. */
+export function insightsJobId(meetingId: string): string {
+  return `insights-${meetingId}`;
+}
+
+/** The one job that keeps an action's Planner task in step (action ids are unique across series). */
+export function plannerTaskJobId(actionId: string): string {
+  return `planner-task-${actionId}`;
+}
+
+/** The one job that watches a series' linked plan for tasks completed in Planner. */
+export function plannerWatchJobId(series: SeriesKey): string {
+  return `planner-watch-${seriesIdOf(series)}`;
+}
+
 /** The store id of a person's profile. */
 export function userProfileId(tenantId: string, userId: string): string {
   return `user-${hash(`${tenantId}\n${userId}`)}`;

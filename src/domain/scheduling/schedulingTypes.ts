@@ -10,8 +10,17 @@ export interface UserProfile {
   name: string;
   /** Teams user id (`29:…`), needed to open a 1:1 chat. */
   teamsId?: string;
-  /** The 1:1 chat with the bot, once known. `dead` after Teams answered 403 (app blocked or removed). */
+  /**
+   * The 1:1 chat with the bot, once known. `dead` after Teams answered 403: with a conversation id,
+   * the app was blocked or removed; with an empty one, Teams would not open a chat at all.
+   */
   personalChat?: { conversationId: string; serviceUrl: string; dead?: boolean };
+  /**
+   * Microsoft Graph refused to install the app for this person (403: a policy blocks it or the
+   * permission is not granted): when, and Graph's status. The log says so once; the bot asks again
+   * only after a while, in case an admin has since allowed it.
+   */
+  appInstallRefused?: { at: string; status: number };
   /** IANA zone from the person's own client or `/settings`. */
   timeZone?: string;
   locale?: string;
@@ -74,6 +83,20 @@ export type ScheduledJob = {
       unplaced?: true;
     }
   | { kind: 'chairDigest'; series: SeriesKey; meetingAt: string }
+  /**
+   * Take a meeting's attendance from Teams' report: due when the meeting should have ended (moved to
+   * its end when Teams says it ended), tried again while the report is not there yet, until `giveUpAt`.
+   */
+  | { kind: 'meetingAttendance'; series: SeriesKey; meetingId: string; giveUpAt: string }
+  /**
+   * Read Copilot's recap (meeting AI insights) of a meeting and offer its action items: due when the
+   * meeting should have ended (moved to its end), tried again while the recap is not ready, until `giveUpAt`.
+   */
+  | { kind: 'meetingInsights'; series: SeriesKey; meetingId: string; giveUpAt: string }
+  /** Bring an action's Planner task in step with it: create it, link it back, complete it when the action closes. */
+  | { kind: 'plannerTask'; series: SeriesKey; actionId: string }
+  /** Look at a linked plan for tasks completed in Planner, and close their actions here; again and again while linked. */
+  | { kind: 'plannerWatch'; series: SeriesKey; planId: string }
 );
 
 /** Why a scheduled job gave up on a run, as recorded on the job. */

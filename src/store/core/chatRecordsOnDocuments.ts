@@ -5,7 +5,8 @@ import type { ActionLocator, ChatRecord, ChatRecords, ChatWrite } from '../chatR
 import { assertSeriesIdMatches } from '../seriesKeyCheck';
 import { chatDocumentOf, type ChatDocument, type ChatKind, recordOfKind, type RecordOf, seriesIdOfRecord } from './chatDocuments';
 import { putDocument, replaceIfCurrent, writeAllOrRefuse } from './compareAndSwap';
-import type { DocumentCollection, Stored } from './documentCollection';
+import type { Durability } from '../durability';
+import type { DocumentCollection, DocumentWrite, Stored } from './documentCollection';
 import { type Clause, compareByKeys, type Condition, type SortKey } from './documentQuery';
 import { insertOnce } from './insertOnce';
 
@@ -72,9 +73,9 @@ export class ChatRecordsOnDocuments implements ChatRecords {
     return this.insert('action', action);
   }
 
-  async replaceAction(action: Action, etag: string): Promise<Versioned<Action>> {
+  async replaceAction(action: Action, etag: string, durability: Durability = 'now'): Promise<Versioned<Action>> {
     assertOwnSeries({ kind: 'action', value: action });
-    const next = await replaceIfCurrent(this.chats, chatDocumentOf({ kind: 'action', value: action }), etag, `action ${action.id}`);
+    const next = await replaceIfCurrent(this.chats, chatDocumentOf({ kind: 'action', value: action }), etag, `action ${action.id}`, durability);
     return { value: action, etag: next };
   }
 
@@ -131,13 +132,8 @@ export class ChatRecordsOnDocuments implements ChatRecords {
   }
 
   async writeTogether(key: SeriesKey, writes: readonly ChatWrite[]): Promise<string[]> {
-    const seriesId = seriesIdOf(key);
-    for (const { record } of writes) {
-      assertOwnSeries(record);
-      assertSeriesIdMatches(key, seriesIdOfRecord(record), `${record.kind} ${record.value.id} of a batch`);
-    }
-    const documents = writes.map(({ record, etag }) => ({ document: chatDocumentOf(record), ...(etag === undefined ? {} : { etag }) }));
-    return writeAllOrRefuse(this.chats, seriesId, documents);
+    const batch = chatBatchOf(key, writes);
+    return writeAllOrRefuse(this.chats, batch.partition, batch.writes);
   }
 
   private async readKind<K extends ChatKind>(seriesId: string, id: string, kind: K): Promise<Versioned<RecordOf<K>> | undefined> {
@@ -177,6 +173,21 @@ export class ChatRecordsOnDocuments implements ChatRecords {
     });
     return found.flatMap((stored) => versionedOfKind(stored, kind) ?? []);
   }
+}
+
+/**
+ * The documents of a batch of one chat's records, in its partition, once every record is checked
+ * to belong to `key`'s chat (its series id derived from its own tenant and chat).
+ */
+export function chatBatchOf(key: SeriesKey, writes: readonly ChatWrite[]): { partition: string; writes: Array<DocumentWrite<ChatDocument>> } {
+  for (const { record } of writes) {
+    assertOwnSeries(record);
+    assertSeriesIdMatches(key, seriesIdOfRecord(record), `${record.kind} ${record.value.id} of a batch`);
+  }
+  return {
+    partition: seriesIdOf(key),
+    writes: writes.map(({ record, etag }) => ({ document: chatDocumentOf(record), ...(etag === undefined ? {} : { etag }) })),
+  };
 }
 
 const byId = compareByKeys<ChatDocument>([{ field: 'id' }]);

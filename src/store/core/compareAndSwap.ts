@@ -1,5 +1,6 @@
 import { BatchWriteRefused, ConcurrencyError } from '../storeErrors';
-import type { DocumentCollection, DocumentWrite, StoreDocument } from './documentCollection';
+import type { Durability } from '../durability';
+import type { BatchOutcome, DocumentCollection, DocumentWrite, StoreDocument } from './documentCollection';
 
 /**
  * Optimistic concurrency, written once for every port and backend: a write quotes the version it
@@ -30,8 +31,9 @@ export async function replaceIfCurrent<D extends StoreDocument>(
   document: D,
   etag: string,
   what: string,
+  durability: Durability = 'now',
 ): Promise<string> {
-  const outcome = await collection.replace(document, etag);
+  const outcome = await collection.replace(document, etag, durability);
   if ('refused' in outcome) throw new ConcurrencyError(what);
   return outcome.etag;
 }
@@ -46,8 +48,9 @@ export async function deleteIfCurrent<D extends StoreDocument>(
   id: string,
   etag: string | undefined,
   what: string,
+  durability: Durability = 'now',
 ): Promise<void> {
-  if ((await collection.delete(partition, id, etag)) === 'changed') throw new ConcurrencyError(what);
+  if ((await collection.delete(partition, id, etag, durability)) === 'changed') throw new ConcurrencyError(what);
 }
 
 /** Cosmos DB refuses a transactional batch of more operations; both backends refuse it, so SQLite tests catch one. */
@@ -63,8 +66,17 @@ export async function writeAllOrRefuse<D extends StoreDocument>(
   writes: ReadonlyArray<DocumentWrite<D>>,
 ): Promise<string[]> {
   if (writes.length === 0) return [];
-  if (writes.length > MAX_BATCH_WRITES) throw new Error(`a batch holds at most ${MAX_BATCH_WRITES} writes; this one has ${writes.length}`);
-  const outcome = await collection.writeBatch(partition, writes);
+  assertBatchSize(writes.length);
+  return etagsOrRefuse(await collection.writeBatch(partition, writes));
+}
+
+/** Refuses a batch Cosmos DB would refuse (more than `MAX_BATCH_WRITES` writes), on either backend. */
+export function assertBatchSize(writes: number): void {
+  if (writes > MAX_BATCH_WRITES) throw new Error(`a batch holds at most ${MAX_BATCH_WRITES} writes; this one has ${writes}`);
+}
+
+/** A batch's new etags, or `BatchWriteRefused` naming the write that was refused. */
+export function etagsOrRefuse(outcome: BatchOutcome): string[] {
   if ('refused' in outcome) throw new BatchWriteRefused(outcome.refusedAt, outcome.refused);
   return outcome.etags;
 }

@@ -1,3 +1,4 @@
+import type { Durability } from '../durability';
 import type { DocumentQuery, FieldOf } from './documentQuery';
 
 /**
@@ -25,9 +26,9 @@ export interface DocumentCollection<D extends StoreDocument> {
   /** Creates a document, refusing (`exists`) if one with its id is in its partition. */
   create(document: D): Promise<WriteOutcome>;
   /** Replaces a document if `etag` is still its version; refuses (`changed`) if it changed or is gone. */
-  replace(document: D, etag: string): Promise<WriteOutcome>;
+  replace(document: D, etag: string, durability?: Durability): Promise<WriteOutcome>;
   /** Deletes a document (only version `etag`, when given); says whether it was there and deleted. */
-  delete(partition: string, id: string, etag?: string): Promise<DeleteOutcome>;
+  delete(partition: string, id: string, etag?: string, durability?: Durability): Promise<DeleteOutcome>;
   /**
    * Creates and replaces several documents of one partition in one request, in order: all of them,
    * or (on SQLite and real Cosmos DB) none, naming the first write refused.

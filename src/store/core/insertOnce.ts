@@ -1,3 +1,4 @@
+import { MAX_BATCH_WRITES } from './compareAndSwap';
 import { partitionOf, type DocumentCollection, type Stored, type StoreDocument } from './documentCollection';
 
 /** What an insert-once did: whether this call created the document, and the stored one either way. */
@@ -29,4 +30,18 @@ export async function insertOnce<D extends StoreDocument>(collection: DocumentCo
  */
 export async function createIfAbsent<D extends StoreDocument>(collection: DocumentCollection<D>, document: D): Promise<boolean> {
   return 'etag' in (await collection.create(document));
+}
+
+/**
+ * Creates documents of one partition unless they exist, in one request when none does (a batch of
+ * creates, all or nothing on SQLite and real Cosmos DB); when the batch is refused because one
+ * exists (a redelivery), each is created on its own unless it exists, as `createIfAbsent`.
+ */
+export async function createAllIfAbsent<D extends StoreDocument>(collection: DocumentCollection<D>, documents: readonly D[]): Promise<void> {
+  const [first] = documents;
+  if (!first) return;
+  const partition = partitionOf(collection, first);
+  const together = documents.length > 1 && documents.length <= MAX_BATCH_WRITES && documents.every((document) => partitionOf(collection, document) === partition);
+  if (together && 'etags' in (await collection.writeBatch(partition, documents.map((document) => ({ document }))))) return;
+  for (const document of documents) await createIfAbsent(collection, document);
 }

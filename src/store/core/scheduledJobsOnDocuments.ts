@@ -2,6 +2,7 @@ import type { ScheduledJob } from '../../domain/scheduling/schedulingTypes';
 import type { Versioned } from '../../domain/types';
 import type { ScheduledJobs } from '../scheduledJobs';
 import { deleteIfCurrent, putDocument } from './compareAndSwap';
+import type { Durability } from '../durability';
 import type { DocumentCollection, Stored } from './documentCollection';
 import { createIfAbsent } from './insertOnce';
 import { jobDocumentOf, type JobDocument, jobOf } from './jobDocuments';
@@ -27,8 +28,8 @@ export class ScheduledJobsOnDocuments implements ScheduledJobs {
     return createIfAbsent(this.schedule, jobDocumentOf(job));
   }
 
-  async deleteJob(tenantId: string, id: string, etag?: string): Promise<void> {
-    await deleteIfCurrent(this.schedule, tenantId, id, etag, `job ${id}`);
+  async deleteJob(tenantId: string, id: string, etag?: string, durability: Durability = 'now'): Promise<void> {
+    await deleteIfCurrent(this.schedule, tenantId, id, etag, `job ${id}`, durability);
   }
 
   async listDueJobs(now: string, limit: number): Promise<Array<Versioned<ScheduledJob>>> {

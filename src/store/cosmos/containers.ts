@@ -6,7 +6,7 @@ export const COSMOS_DATABASE_DEFAULT = 'meeting-actions';
 
 /** Container name → partition key path. */
 export const COSMOS_CONTAINERS = {
-  /** Series, actions and decisions of one chat share a partition: capture and close are point operations. */
+  /** Series, actions, decisions, meetings and notes of one chat share a partition: capture and close are point operations. */
   chats: '/seriesId',
   /** People's profiles: point reads by tenant and user. */
   users: '/tenantId',

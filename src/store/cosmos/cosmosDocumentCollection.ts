@@ -59,6 +59,7 @@ export class CosmosDocumentCollection<D extends StoreDocument> implements Docume
     return this.conditional(`create a ${this.name} document`, () => this.container.items.create(document));
   }
 
+  // Every Cosmos write is durable when it is answered, so a `soon` write is simply one more write.
   async replace(document: D, etag: string): Promise<WriteOutcome> {
     return this.conditional(`replace a ${this.name} document`, () =>
       this.container.item(document.id, partitionOf(this, document)).replace(document, { accessCondition: { type: 'IfMatch', condition: etag } }),

@@ -1,20 +1,8 @@
-import { type ConnectionPolicy, type Container, CosmosClient, type Database } from '@azure/cosmos';
+import { type Container, CosmosClient, type Database } from '@azure/cosmos';
 import { DefaultAzureCredential } from '@azure/identity';
+import type { CosmosConnection } from '../storage';
 import { COSMOS_CONTAINERS } from './containers';
 import { cosmosStatusOf, type TransientRetryPolicy, withTransientRetry } from './transientRetry';
-
-/** Where the Cosmos account is and what the bot may do to it at start-up. */
-export interface CosmosConnection {
-  endpoint: string;
-  /** Account key (local development); without one the bot signs in with Entra ID. */
-  key?: string;
-  database: string;
-  /** Create the database and containers if absent; needs key auth or a control-plane role. */
-  createIfMissing: boolean;
-  /** Client id of a user-assigned managed identity (App Service sets `AZURE_CLIENT_ID`). */
-  managedIdentityClientId?: string;
-  connectionPolicy?: ConnectionPolicy;
-}
 
 /**
  * 429s are retried by the SDK: up to 9 times within 30 s is its default, far longer than a Teams

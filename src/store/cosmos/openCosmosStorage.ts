@@ -7,7 +7,8 @@ import { storageOnDocuments } from '../core/storageOnDocuments';
 import type { Storage } from '../storage';
 import { COSMOS_CONTAINERS } from './containers';
 import { CosmosDocumentCollection } from './cosmosDocumentCollection';
-import { type CosmosConnection, openCosmos } from './openCosmos';
+import type { CosmosConnection } from '../storage';
+import { openCosmos } from './openCosmos';
 import { DEFAULT_TRANSIENT_RETRY, type TransientRetryPolicy } from './transientRetry';
 
 /**

@@ -3,7 +3,7 @@
  * each holding partition key, id, etag and the document as JSON, so both backends store the same
  * documents. Every query the stores run is served by an index: the primary key for point
  * operations, and an expression index (json_extract) for each listing and the due-jobs range.
- * The planner matches these expressions against `sqliteDocumentQuery.ts`'s, so they are written
+ * The planner matches these expressions against `sqlOfQuery.ts`'s, so they are written
  * the same way; a test checks every store query's plan.
  */
 

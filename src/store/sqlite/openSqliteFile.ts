@@ -13,8 +13,10 @@ const BUSY_TIMEOUT_MS = 5000;
 /**
  * Opens (creating if needed) `<dataDir>/meeting-actions.db` as the one connection every store of
  * this process uses, and brings it to the current schema. WAL lets other processes on the same file
- * read while one writes; `synchronous` stays at its FULL default, because a capture that was
- * acknowledged must survive a power cut too.
+ * read while one writes. `synchronous` is set to FULL, so every commit waits for the disk (an fsync
+ * of the WAL), because a capture that was acknowledged must survive a power cut too. It must be
+ * set: better-sqlite3 builds SQLite with SQLITE_DEFAULT_WAL_SYNCHRONOUS=1, so a connection to a
+ * file already in WAL mode starts at NORMAL, which syncs only at checkpoints.
  */
 export function openSqliteFile(dataDir: string, trace?: (sql: string) => void): Database.Database {
   mkdirSync(dataDir, { recursive: true });
@@ -24,6 +26,7 @@ export function openSqliteFile(dataDir: string, trace?: (sql: string) => void): 
   try {
     guardSqliteCall('prepare its file', () => {
       db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
       db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
       migrateToCurrent(db);
     });

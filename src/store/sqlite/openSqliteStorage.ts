@@ -4,7 +4,9 @@ import type { JobDocument } from '../core/jobDocuments';
 import { storageOnDocuments } from '../core/storageOnDocuments';
 import type { Storage } from '../storage';
 import { openSqliteFile } from './openSqliteFile';
+import { sqliteChatsAndSchedule } from './sqliteChatsAndSchedule';
 import { SqliteDocumentCollection } from './sqliteDocumentCollection';
+import { WalSync } from './walSync';
 
 /** How to open the embedded storage beyond where its file is. */
 export interface SqliteStorageOptions {
@@ -12,19 +14,23 @@ export interface SqliteStorageOptions {
   trace?: (sql: string) => void;
 }
 
-/** Opens every store on one connection to `<dataDir>/meeting-actions.db`; closing the storage closes it. */
+/**
+ * Opens every store on one connection to `<dataDir>/meeting-actions.db`; closing the storage closes
+ * it. A chat's records and their jobs commit in one transaction (`sqliteChatsAndSchedule`).
+ */
 export function openSqliteStorage(dataDir: string, options: SqliteStorageOptions = {}): Storage {
   const db = openSqliteFile(dataDir, options.trace);
   try {
+    const walSync = new WalSync(db);
+    const chats = new SqliteDocumentCollection<ChatDocument>(db, 'chats', 'seriesId', walSync);
+    const schedule = new SqliteDocumentCollection<JobDocument>(db, 'schedule', 'tenantId', walSync);
     return storageOnDocuments(
-      {
-        chats: new SqliteDocumentCollection<ChatDocument>(db, 'chats', 'seriesId'),
-        users: new SqliteDocumentCollection<UserProfile>(db, 'users', 'tenantId'),
-        schedule: new SqliteDocumentCollection<JobDocument>(db, 'schedule', 'tenantId'),
-      },
+      { chats, users: new SqliteDocumentCollection<UserProfile>(db, 'users', 'tenantId', walSync), schedule },
       async () => {
+        await walSync.close();
         if (db.open) db.close();
       },
+      sqliteChatsAndSchedule(db, chats, schedule),
     );
   } catch (error) {
     db.close();

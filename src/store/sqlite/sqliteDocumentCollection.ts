@@ -12,9 +12,11 @@ import {
   type WriteOutcome,
 } from '../core/documentCollection';
 import type { DocumentQuery, FieldOf } from '../core/documentQuery';
+import type { Durability } from '../durability';
 import type { DocumentTable } from './documentSchema';
 import { sqlOfQuery } from './sqlOfQuery';
 import { guardSqliteCall } from './sqliteGuard';
+import { WalSync } from './walSync';
 
 interface Row {
   etag: string;
@@ -49,6 +51,7 @@ export class SqliteDocumentCollection<D extends StoreDocument> implements Docume
     private readonly db: Database.Database,
     readonly name: DocumentTable,
     readonly partitionField: FieldOf<D>,
+    private readonly walSync: WalSync = new WalSync(db),
   ) {
     this.statements = {
       read: db.prepare<[string, string], Row>(`SELECT etag, body FROM ${name} WHERE pk = ? AND id = ?`),
@@ -58,15 +61,27 @@ export class SqliteDocumentCollection<D extends StoreDocument> implements Docume
       deleteVersion: db.prepare(`DELETE FROM ${name} WHERE pk = ? AND id = ? AND etag = ?`),
       ping: db.prepare(`SELECT 1 FROM ${name} LIMIT 1`),
     };
-    const transaction = db.transaction((partition: string, writes: ReadonlyArray<DocumentWrite<D>>) =>
-      writes.map((write, index) => {
-        if (partitionOf(this, write.document) !== partition) throw new Error(`write ${index} of a batch is not in partition ${partition}`);
-        const outcome = this.writeOne(write.document, write.etag);
-        if ('refused' in outcome) throw new BatchRefusal(index, outcome.refused);
-        return outcome.etag;
-      }),
-    );
+    const transaction = db.transaction((partition: string, writes: ReadonlyArray<DocumentWrite<D>>) => this.batchWithin(partition, writes));
     this.batch = (partition, writes) => transaction.immediate(partition, writes);
+  }
+
+  /**
+   * A batch's writes, for a transaction the caller holds on this collection's connection (its own
+   * `writeBatch`, or one spanning collections): throws `BatchRefusal` at the first refused write,
+   * which rolls the caller's transaction back.
+   */
+  batchWithin(partition: string, writes: ReadonlyArray<DocumentWrite<D>>): string[] {
+    return writes.map((write, index) => {
+      if (partitionOf(this, write.document) !== partition) throw new Error(`write ${index} of a batch is not in partition ${partition}`);
+      const outcome = this.writeOne(write.document, write.etag);
+      if ('refused' in outcome) throw new BatchRefusal(index, outcome.refused);
+      return outcome.etag;
+    });
+  }
+
+  /** Creates a document unless its id exists, inside a transaction the caller holds; says whether it did. */
+  createWithin(document: D): boolean {
+    return 'etag' in this.writeOne(document, undefined);
   }
 
   async read(partition: string, id: string): Promise<Stored<D> | undefined> {
@@ -87,16 +102,18 @@ export class SqliteDocumentCollection<D extends StoreDocument> implements Docume
     return guardSqliteCall(`create a ${this.name} document`, () => this.writeOne(document, undefined));
   }
 
-  async replace(document: D, etag: string): Promise<WriteOutcome> {
-    return guardSqliteCall(`replace a ${this.name} document`, () => this.writeOne(document, etag));
+  async replace(document: D, etag: string, durability: Durability = 'now'): Promise<WriteOutcome> {
+    return guardSqliteCall(`replace a ${this.name} document`, () => this.committed(durability, () => this.writeOne(document, etag)));
   }
 
-  async delete(partition: string, id: string, etag?: string): Promise<DeleteOutcome> {
-    return guardSqliteCall(`delete a ${this.name} document`, () => {
-      if (etag === undefined) return this.statements.deleteAny.run(partition, id).changes === 1 ? 'deleted' : 'absent';
-      if (this.statements.deleteVersion.run(partition, id, etag).changes === 1) return 'deleted';
-      return this.statements.read.get(partition, id) ? 'changed' : 'absent';
-    });
+  async delete(partition: string, id: string, etag?: string, durability: Durability = 'now'): Promise<DeleteOutcome> {
+    return guardSqliteCall(`delete a ${this.name} document`, () =>
+      this.committed(durability, () => {
+        if (etag === undefined) return this.statements.deleteAny.run(partition, id).changes === 1 ? 'deleted' : 'absent';
+        if (this.statements.deleteVersion.run(partition, id, etag).changes === 1) return 'deleted';
+        return this.statements.read.get(partition, id) ? 'changed' : 'absent';
+      }),
+    );
   }
 
   async writeBatch(partition: string, writes: ReadonlyArray<DocumentWrite<D>>): Promise<BatchOutcome> {
@@ -116,6 +133,11 @@ export class SqliteDocumentCollection<D extends StoreDocument> implements Docume
 
   async ping(): Promise<void> {
     guardSqliteCall('answer a ping', () => this.statements.ping.get());
+  }
+
+  /** Runs a write committed on its own, waiting for the disk or (`soon`) not. */
+  private committed<T>(durability: Durability, write: () => T): T {
+    return durability === 'soon' ? this.walSync.soon(write) : write();
   }
 
   /** Creates (no etag) or replaces that version of a document, stamping a new etag. */
@@ -140,8 +162,8 @@ export class SqliteDocumentCollection<D extends StoreDocument> implements Docume
   }
 }
 
-/** Thrown inside the batch transaction to roll it back; turned into a `BatchOutcome` outside. */
-class BatchRefusal extends Error {
+/** Thrown inside a batch transaction to roll it back; turned into a `BatchOutcome` outside. */
+export class BatchRefusal extends Error {
   constructor(
     readonly index: number,
     readonly refused: Refusal,

@@ -1,20 +1,24 @@
-import { ActivityTypes, type Request, type Response, type TurnContext } from 'botbuilder';
+import { ActivityTypes, INVOKE_RESPONSE_KEY, type Request, type Response, type TurnContext } from 'botbuilder';
 import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
+import { FederatedServiceClientCredentialsFactory } from 'botframework-connector';
 import type { BotCredentials } from '../../config';
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCardJson } from '../../cards/render';
 import type { Clock } from '../../domain/clock';
+import type { ChatDirectory } from '../../services/chatDirectory';
 import type { Messenger } from '../../services/messenger';
 import { BackgroundWork } from '../backgroundWork';
 import { ConversationRateLimiter } from '../conversationRateLimiter';
 import { dispatch } from '../dispatch';
 import type { TeamsRetryPolicy } from '../teamsRetry';
-import type { Inbound, TeamsEvent, TeamsRoom } from '../turn';
-import { readMeetingEvent, readParticipants } from './readEvents';
+import type { AnswerOf, ExtensionAction, Inbound, TeamsEvent, TeamsRoom } from '../turn';
 import { connectorHttpClient } from './connectorHttpClient';
+import { answerExtension } from './extensionAnswers';
+import { readMeetingEvent, readParticipants } from './readEvents';
+import { readExtensionAction } from './readExtensionAction';
 import { BotFrameworkMessenger } from './messenger';
 import { sendRepliesAsPlainText } from './plainReplies';
 import { personFrom, readTurn } from './readTurn';
-import { teamsDirectory } from './teamsDirectory';
+import { outsideTurnDirectory, teamsDirectory } from './teamsDirectory';
 import { dropTypingIndicators } from './typingIndicators';
 import { inTurnSender, turnReplies } from './turnReplies';
 
@@ -27,8 +31,17 @@ export interface TeamsAdapterHandle {
   handleMessages(req: Request, res: Response): Promise<void>;
   /** Sends outside a turn (reminders, digests, card copies elsewhere). */
   messenger: Messenger;
+  /** A chat's members and meeting as Teams knows them, read outside a turn (the tabs' membership check). */
+  directoryOf(address: ChatAddress): ChatDirectory;
   /** Resolves once the work turns left running after their answer (redrawing card copies) is done. */
   idle(): Promise<void>;
+}
+
+/** Where the bot reaches a chat outside a turn. */
+export interface ChatAddress {
+  serviceUrl: string;
+  conversationId: string;
+  meetingId?: string;
 }
 
 /** Options for the adapter. */
@@ -47,6 +60,8 @@ const CONNECTOR_TIMEOUT_MS = 5000;
 
 const ACTION_INVOKE = 'adaptiveCard/action';
 const TURN_FAILED = 'Something went wrong on my side and I could not finish that. Type /actions to see what was saved before you try again.';
+/** A message-extension action's two invokes: opening its dialog, and the dialog's Save. */
+const EXTENSION_INVOKES: Record<string, ExtensionAction['step']> = { 'composeExtension/fetchTask': 'fetchTask', 'composeExtension/submitAction': 'submitAction' };
 
 /**
  * Builds the botbuilder adapter and teams-ai application and registers one route per kind of
@@ -62,7 +77,8 @@ export function createTeamsAdapter(room: TeamsRoom, credentials: BotCredentials,
       MicrosoftAppType: credentials.appType,
       MicrosoftAppTenantId: credentials.tenantId,
     },
-    undefined,
+    // An Entra app with no secret signs in with a token of the managed identity it trusts.
+    credentials.federatedClientId ? new FederatedServiceClientCredentialsFactory(credentials.appId, credentials.federatedClientId, credentials.tenantId) : undefined,
     undefined,
     { httpClient: connectorHttpClient(options.connectorTimeoutMs ?? CONNECTOR_TIMEOUT_MS) },
   );
@@ -71,7 +87,7 @@ export function createTeamsAdapter(room: TeamsRoom, credentials: BotCredentials,
   const background = new BackgroundWork(room.logger);
   const app = new Application<TurnState>({ adapter, botAppId: credentials.appId, startTypingTimer: false, removeRecipientMention: true });
   const connectorTimeoutMs = options.connectorTimeoutMs ?? CONNECTOR_TIMEOUT_MS;
-  const run = (context: TurnContext, inbound: Inbound) => {
+  const run = <I extends Inbound>(context: TurnContext, inbound: I): Promise<AnswerOf<I>> => {
     const facts = readTurn(context, options.clock.now());
     const reply = turnReplies(context, facts, { messenger, limiter, background, logger: room.logger });
     const turn = { facts, room, reply, directory: teamsDirectory(context, facts.meetingId, room.logger, connectorTimeoutMs) };
@@ -95,6 +111,16 @@ export function createTeamsAdapter(room: TeamsRoom, credentials: BotCredentials,
     },
     true,
   );
+  // Every command id is routed here rather than through teams-ai's per-command helpers, which answer
+  // 501 to an id they do not know: the route table answers an unknown or missing id in words.
+  app.addRoute(
+    async (context) => context.activity.type === ActivityTypes.Invoke && Object.hasOwn(EXTENSION_INVOKES, context.activity.name ?? ''),
+    async (context) => {
+      const step = EXTENSION_INVOKES[context.activity.name ?? ''] ?? 'fetchTask';
+      await answerExtension(context, await run(context, { kind: 'extensionAction', action: readExtensionAction(context, step) }));
+    },
+    true,
+  );
   app.message(
     async (context) => typeof context.activity.text === 'string',
     async (context) => {
@@ -111,16 +137,22 @@ export function createTeamsAdapter(room: TeamsRoom, credentials: BotCredentials,
   app.error(async (context, error) => {
     room.logger.error({ err: error, activityId: context.activity.id, conversation: context.activity.conversation?.id }, 'turn failed');
     options.onTurnError?.(error);
-    if (context.activity.type !== ActivityTypes.Message) return;
-    try {
-      // Part of what was asked may be saved: "try again" alone would invite a duplicate.
-      await inTurnSender(context, limiter)(() => context.sendActivity(TURN_FAILED));
-    } catch (sendError) {
-      room.logger.warn({ err: sendError, activityId: context.activity.id }, 'could not tell the chat that a turn failed');
+    if (context.activity.type === ActivityTypes.Message) {
+      try {
+        // Part of what was asked may be saved: "try again" alone would invite a duplicate.
+        await inTurnSender(context, limiter)(() => context.sendActivity(TURN_FAILED));
+      } catch (sendError) {
+        room.logger.warn({ err: sendError, activityId: context.activity.id }, 'could not tell the chat that a turn failed');
+      }
+    }
+    if (Object.hasOwn(EXTENSION_INVOKES, context.activity.name ?? '') && !context.turnState.get(INVOKE_RESPONSE_KEY)) {
+      // A dialog answered in words rather than left to fail; whether a Save got as far as saving is unknown here.
+      await answerExtension(context, { kind: 'message', text: 'Something went wrong on my side. Type /actions in the chat to see whether your action was saved before trying again.' });
     }
   });
   return {
     messenger,
+    directoryOf: (address) => outsideTurnDirectory(adapter, credentials.appId, address, room.logger, connectorTimeoutMs),
     idle: () => background.idle(),
     handleMessages: (req, res) =>
       adapter.process(req, res, async (context) => {

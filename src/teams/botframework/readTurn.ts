@@ -2,7 +2,7 @@ import type { Activity, TurnContext } from 'botbuilder';
 import { isValidTimeZone } from '../../domain/dateFormat';
 import { isMentionMarkup, type MentionedPerson } from '../../domain/mentions';
 import type { Person } from '../../domain/types';
-import { DEFAULT_LOCALE, type TurnFacts } from '../turn';
+import { DEFAULT_BOT_NAME, DEFAULT_LOCALE, type TurnFacts } from '../turn';
 
 /** Reads a Teams activity into the plain facts handlers use. No botbuilder type leaves this folder. */
 export function readTurn(context: TurnContext, now: string): TurnFacts {
@@ -18,6 +18,7 @@ export function readTurn(context: TurnContext, now: string): TurnFacts {
     speaker: personFrom(activity.from),
     mentions: mentionsIn(activity),
     addressedToBot: addressesBot(activity),
+    botName: activity.recipient?.name?.trim() || DEFAULT_BOT_NAME,
     activityId: activity.id ?? `${activity.conversation?.id}:${activity.timestamp?.toString() ?? now}`,
     ...(activity.replyToId ? { replyToId: activity.replyToId } : {}),
     now,

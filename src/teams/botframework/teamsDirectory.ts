@@ -1,4 +1,4 @@
-import { TeamsInfo, type TurnContext } from 'botbuilder';
+import { TeamsInfo, type CloudAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
 import type { Logger } from '../../observability/logger';
 import type { ChatDirectory, MeetingDetails } from '../../services/chatDirectory';
 import type { Person } from '../../domain/types';
@@ -39,11 +39,14 @@ export function teamsDirectory(context: TurnContext, meetingId: string | undefin
       try {
         const meeting = await withinDeadline(TeamsInfo.getMeetingInfo(context, meetingId), deadlineMs);
         const start = meeting.details?.scheduledStartTime ? new Date(meeting.details.scheduledStartTime).toISOString() : undefined;
+        const graphId = meeting.details?.msGraphResourceId;
+        const organizerId = meeting.organizer?.aadObjectId;
         return {
           // Teams often gives the organizer's ids but no name; the roster supplies it (see `namedFromRoster`).
           ...(meeting.organizer?.id ? { organizer: { ...personFrom(meeting.organizer), name: meeting.organizer.name?.trim() ?? '' } } : {}),
           ...(meeting.details?.title ? { title: meeting.details.title } : {}),
           ...(start ? { start } : {}),
+          ...(graphId && organizerId ? { onlineMeeting: { id: graphId, organizerId } } : {}),
         };
       } catch (error) {
         if (error instanceof DeadlineMissed || isConnectorUnreachable(error)) markConnectorUnreachable(context);
@@ -68,4 +71,34 @@ async function withinDeadline<T>(call: Promise<T>, ms: number): Promise<T> {
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * A chat's directory read outside a turn (a tab page asking whether someone is a member): each call
+ * opens a proactive turn on the chat's conversation reference and reads it as `teamsDirectory` does.
+ */
+export function outsideTurnDirectory(
+  adapter: CloudAdapter,
+  botAppId: string,
+  address: { serviceUrl: string; conversationId: string; meetingId?: string },
+  logger: Logger,
+  deadlineMs: number,
+): ChatDirectory {
+  const reference: Partial<ConversationReference> = {
+    serviceUrl: address.serviceUrl,
+    channelId: 'msteams',
+    conversation: { id: address.conversationId, isGroup: true, conversationType: 'groupChat', name: '' },
+  };
+  const inChat = async <T>(read: (directory: ChatDirectory) => Promise<T>): Promise<T | undefined> => {
+    let result: T | undefined;
+    try {
+      await adapter.continueConversationAsync(botAppId, reference, async (context) => {
+        result = await read(teamsDirectory(context, address.meetingId, logger, deadlineMs));
+      });
+    } catch (error) {
+      logger.warn({ err: error, conversation: address.conversationId }, 'could not reach the chat to read its members');
+    }
+    return result;
+  };
+  return { members: () => inChat((directory) => directory.members()), meeting: () => inChat((directory) => directory.meeting()) };
 }

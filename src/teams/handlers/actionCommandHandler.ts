@@ -18,7 +18,7 @@ export const handleActionCommand: CommandHandler = async (turn, args) => {
   const parsed = parseActionArgs(args, { mentions: facts.mentions, members: series.members, now: facts.now, timeZone: facts.timeZone ?? series.timeZone, locale: facts.locale });
   if (parsed.kind === 'invalid') return turn.reply.say(parsed.message);
   if (parsed.kind === 'needsForm') {
-    await turn.reply.sendCard(renderActionFormCard(series, parsed.draft, actionFormNotice(parsed, facts.locale)));
+    await turn.reply.sendCard(renderActionFormCard(series, parsed.draft, { notice: actionFormNotice(parsed, facts.locale), author: facts.speaker }));
     return;
   }
   const captured = await room.useCases.capture.captureAction(chat, { key: facts.key, sourceId: facts.activityId, by: facts.speaker, at: facts.now }, parsed.draft, (action) =>

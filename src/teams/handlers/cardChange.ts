@@ -73,7 +73,9 @@ export async function answerWithAction(
 
 /** The action's card as the clicker sees it (the buttons they may use), with an optional notice, or with the owner picker. */
 export function clickerCard(turn: Turn, action: Action, series: Series, notice?: { text: string; style: NoticeStyle }, picking = false): AdaptiveCardJson {
-  return renderActionCard(action, series, { viewer: turn.facts.speaker, ...(notice ? { notice } : {}), ...(picking ? { picking } : {}), locale: turn.facts.locale, now: turn.facts.now });
+  // In a 1:1 chat (a reminder) the chat's own members are the person and the bot, so Teams searches the organisation.
+  const scope = turn.facts.conversationType === 'personal' ? 'organisation' : 'chat';
+  return renderActionCard(action, series, { viewer: turn.facts.speaker, ...(notice ? { notice } : {}), ...(picking ? { picking: { scope } } : {}), locale: turn.facts.locale, now: turn.facts.now });
 }
 
 /** A short card explaining why nothing was changed. */

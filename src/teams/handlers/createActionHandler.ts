@@ -1,8 +1,7 @@
 import { renderActionCard } from '../../cards/actionCard';
 import { renderActionFormCard } from '../../cards/actionFormCard';
-import { toPerson } from '../../domain/actionCommand';
+import { resolveChosenPeople } from '../../domain/chosenPeople';
 import { seriesIdOf } from '../../domain/seriesId';
-import type { Person } from '../../domain/types';
 import { readActionText, readDueDate, readOwnerIds, readSeriesId } from '../cardData';
 import { actionSavedWithoutCard } from '../savedWithoutCard';
 import type { CardHandler } from '../turn';
@@ -17,18 +16,19 @@ export const handleCreateAction: CardHandler = async (turn, data) => {
   const seriesId = readSeriesId(data);
   if (!seriesId.ok) return noticeCard(seriesId.message);
   if (seriesId.value !== seriesIdOf(facts.key)) return noticeCard('This form belongs to another chat.');
-  const chat = await room.useCases.chats.load(facts);
+  const ownerIds = readOwnerIds(data);
+  // Teams' people picker finds anyone in the chat, so an id the member list does not know means it is out of date.
+  const chat = await room.useCases.chats.loadWithMembers(facts, turn.directory, ownerIds.ok ? ownerIds.value.map((id) => ({ id, name: '' })) : []);
   const series = chat.value;
   const text = readActionText(data);
-  const ownerIds = readOwnerIds(data);
   const due = readDueDate(data);
-  const owners: Person[] = ownerIds.ok ? ownerIds.value.flatMap((id) => series.members.filter((member) => member.id === id).map(toPerson)) : [];
+  const chosen = ownerIds.ok ? resolveChosenPeople(ownerIds.value, series.members) : undefined;
+  const owners = chosen?.ok ? chosen.people : [];
   const problem = [text, ownerIds, due].find((input) => !input.ok);
-  const missingOwner = ownerIds.ok && owners.length !== ownerIds.value.length;
-  if (problem || missingOwner || !text.ok || !due.ok) {
+  if (problem || !chosen?.ok || !text.ok || !due.ok) {
     const message = problem && !problem.ok ? problem.message : "Choose owners from the list of this chat's members.";
     const draft = { text: text.ok ? text.value : '', owners, ...(due.ok && due.value ? { due: due.value } : {}) };
-    return renderActionFormCard(series, draft, message);
+    return renderActionFormCard(series, draft, { notice: message, author: facts.speaker });
   }
   const formMessageId = facts.replyToId;
   const captured = await room.useCases.capture.captureAction(

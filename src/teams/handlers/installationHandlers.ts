@@ -1,8 +1,14 @@
 import { personalTurnOf } from '../personalTurn';
 import type { EventHandler } from '../turn';
 
-const WELCOME_CHAT =
-  "Hello! I keep this meeting's decisions and actions. Type /action to capture an action (e.g. /action Draft the letter @Derek Benson by Friday), /decision to record a decision, /item to set the agenda item, and /help for everything else.";
+/**
+ * The first words in a group or meeting chat. Nothing at installation shows whether the chat let the
+ * bot read its messages (resource-specific consent can be refused, and the Agents Playground never
+ * grants it), so the welcome leads with the @mention, which always reaches the bot.
+ */
+function welcomeChat(botName: string): string {
+  return `Hello! I keep this meeting's decisions and actions. Mention me to start: type @, pick ${botName}, then help. @${botName} /action Draft the letter @Derek Benson by Friday captures an action, /decision records a decision and /item sets the agenda item. Where this chat lets me read its messages (the app asks when it is added), commands work without the @mention too.`;
+}
 const WELCOME_PERSONAL =
   'Hello! I will send you reminders of your actions and a weekly digest here. Type /actions to see your open actions, /settings to choose when, and add me to a meeting chat to capture its decisions and actions.';
 
@@ -19,7 +25,7 @@ export const handleInstalled: EventHandler<'installed'> = async (turn, event) =>
     return;
   }
   await room.useCases.chats.installedBy(facts, facts.speaker, turn.directory);
-  if (event.action === 'add') await turn.reply.say(WELCOME_CHAT);
+  if (event.action === 'add') await turn.reply.say(welcomeChat(facts.botName));
 };
 
 /** People joined or left the chat: re-read the members so initials and the owner picker stay right. */

@@ -8,7 +8,8 @@ import type { EventHandler } from '../turn';
  */
 export const handleMeetingStart: EventHandler<'meetingStart'> = async (turn, event) => {
   const { facts, room } = turn;
-  const chat = await room.useCases.chats.load(facts);
+  // Taking attendance from Teams needs the meeting's Graph id, which a meeting chat learns once.
+  const chat = room.useCases.attendance ? await room.useCases.chats.loadWithOnlineMeeting(facts, turn.directory) : await room.useCases.chats.load(facts);
   const teamsMeetingId = event.teamsMeetingId ?? facts.meetingId;
   const { meeting, opened, openedBefore, series } = await room.useCases.meetings.open(chat, {
     by: 'event',
@@ -34,9 +35,10 @@ export const handleParticipantsJoined: EventHandler<'participantsJoined'> = asyn
   room.logger.info({ conversation: facts.key.conversationId, meeting: meeting.id, joined: event.people.length }, 'participants joined');
 };
 
-/** Teams' `meetingEnd`: closes the meeting (at Teams' end time, else now). */
+/** Teams' `meetingEnd`: closes the meeting (at Teams' end time, else now); its attendance report is read next. */
 export const handleMeetingEnd: EventHandler<'meetingEnd'> = async (turn, event) => {
   const { facts, room } = turn;
+  if (room.useCases.attendance) await room.useCases.chats.loadWithOnlineMeeting(facts, turn.directory);
   const closed = await room.useCases.meetings.end(facts.key, 'event', event.endedAt ?? facts.now);
   room.logger.info({ conversation: facts.key.conversationId, meeting: closed?.id }, 'meeting ended');
 };

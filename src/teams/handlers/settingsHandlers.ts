@@ -1,13 +1,13 @@
-import { renderSettingsCard } from '../../cards/settingsCard';
+import { renderSettingsCard, type SettingsView } from '../../cards/settingsCard';
 import { isValidTimeZone } from '../../domain/dateFormat';
 import { DEFAULT_PREFERENCES, type NotificationPreferences } from '../../domain/scheduling/schedulingTypes';
-import type { CardHandler, CommandHandler } from '../turn';
+import type { CardHandler, CommandHandler, Turn } from '../turn';
 
 /** `/settings` in the 1:1 chat: the digest day and hour, the time zone, digests on or off. */
 export const handleSettingsCommand: CommandHandler = async (turn) => {
   const { facts, room } = turn;
   const profile = await room.useCases.people.profile(facts.key.tenantId, facts.speaker.id);
-  await turn.reply.sendCard(renderSettingsCard(profile?.preferences ?? DEFAULT_PREFERENCES, profile?.timeZone ?? facts.timeZone ?? room.defaultTimeZone));
+  await turn.reply.sendCard(renderSettingsCard(savedSettings(turn, profile)));
 };
 
 /** `/settings` in a meeting chat: settings are personal, so they live in the 1:1 chat. */
@@ -31,8 +31,14 @@ export const handleSaveSettings: CardHandler = async (turn, data) => {
   };
   if (!isValidTimeZone(zone)) {
     const text = `"${zone.slice(0, 60)}" is not a time zone I know. Type an IANA name such as Europe/London or America/New_York. Nothing was changed.`;
-    return renderSettingsCard(asTyped, zone, { text, style: 'attention' });
+    // The summary keeps stating what is saved (nothing changed); the fields keep what was typed, to correct.
+    return renderSettingsCard(savedSettings(turn, current), { notice: { text, style: 'attention' }, typed: { preferences: asTyped, timeZone: zone } });
   }
   const profile = await room.useCases.people.saveSettings(facts.key.tenantId, facts.speaker, asTyped, zone, facts.now);
-  return renderSettingsCard(profile.preferences, zone, { text: 'Saved.', style: 'good' });
+  return renderSettingsCard({ preferences: profile.preferences, timeZone: zone }, { notice: { text: 'Saved.', style: 'good' } });
 };
+
+/** What is in force for the speaker: their saved settings, else the defaults in their client's zone. */
+function savedSettings(turn: Turn, profile: { preferences: NotificationPreferences; timeZone?: string } | undefined): SettingsView {
+  return { preferences: profile?.preferences ?? DEFAULT_PREFERENCES, timeZone: profile?.timeZone ?? turn.facts.timeZone ?? turn.room.defaultTimeZone };
+}

@@ -97,10 +97,27 @@ it('writes Markdown in the seed\'s order, escaping what people typed', () => {
   const markdown = minutesToMarkdown(buildMinutes(input({ notes: [aNote(series, march, { item: part1, text: 'A | pipe and *stars*' })] })));
   const headings = markdown.split('\n').filter((line) => line.startsWith('#'));
   expect(headings).toEqual([
-    '# Safeguarding Children Board', '## Present', '## Apologies', '## Part 1 Strategic Planning', '## 2.1 Minutes and Matters Arising', '## Action Log Updates', '## Date of next meeting',
+    '# Safeguarding Children Board', '## Present', '## Apologies', '## Absent', '## Part 1 Strategic Planning', '## 2.1 Minutes and Matters Arising', '## Action Log Updates', '## Date of next meeting',
   ]);
   expect(markdown).toContain('- Helen Hey, Early Help, CHS – *deputising for Sarah Wilkins* (HH)');
   expect(markdown).toContain('A \\| pipe and \\*stars\\*');
   expect(markdown).toContain('| A-2 Letter to the National Panel | DB | Fri 15 Mar 2019 |');
   expect(markdown).toContain('- **A-1** 2.5 Liaise with NHS England (EF). Action open, due Fri 15 Mar 2019.');
+});
+
+it('lists as Absent the members who neither came, sent apologies nor had a deputy, with the role they had last time', () => {
+  const kevin = aPerson('Kevin Dicks');
+  const amy = aPerson('Amy Zeller');
+  const withAbsentees = withMembers(series, [derek, ellen, helen, sarahW, kevin, amy], '2019-03-13T13:00:00.000Z');
+  const lastTime = { ...december, apologies: [{ person: kevin, role: 'District Councils' }] };
+  const minutes = buildMinutes(input({ series: withAbsentees, previous: lastTime }));
+  expect(minutes.absent).toEqual([{ name: 'Kevin Dicks', role: 'District Councils' }, { name: 'Amy Zeller' }]);
+  const markdown = minutesToMarkdown(minutes);
+  expect(markdown).toContain('## Absent\n\nKevin Dicks, District Councils; Amy Zeller.');
+});
+
+it('calls nobody absent while attendance was not taken', () => {
+  const minutes = buildMinutes(input({ meeting: { ...march, present: [], apologies: [] } }));
+  expect(minutes.absent).toBeUndefined();
+  expect(minutesToMarkdown(minutes)).not.toContain('Absent');
 });
