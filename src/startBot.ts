@@ -26,6 +26,8 @@ export interface RunningBot {
   logger: Logger;
   /** Runs one scheduler pass as if it were `now` (default: the clock's now). */
   tick(now?: string): Promise<TickReport>;
+  /** Resolves once work that turns left running after answering (redrawing card copies) is done. */
+  idle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -38,6 +40,8 @@ export interface BotOverrides {
   host?: string;
   /** Retry policy for proactive sends (tests use short delays). */
   teamsRetry?: TeamsRetryPolicy;
+  /** How long one Bot Connector call may take (tests use a short one). */
+  connectorTimeoutMs?: number;
   /** Retry policy for Microsoft Graph requests (tests use short delays). */
   graphRetry?: GraphRetryPolicy;
   /** Names this instance in scheduler claims. */
@@ -78,6 +82,7 @@ export async function startBot(config: AppConfig, overrides: BotOverrides = {}):
     clock,
     ...(overrides.onTurnError ? { onTurnError: overrides.onTurnError } : {}),
     ...(overrides.teamsRetry ? { retry: overrides.teamsRetry } : {}),
+    ...(overrides.connectorTimeoutMs ? { connectorTimeoutMs: overrides.connectorTimeoutMs } : {}),
   });
   const scheduler = {
     storage,
@@ -87,6 +92,7 @@ export async function startBot(config: AppConfig, overrides: BotOverrides = {}):
     leaseMs: overrides.leaseMs ?? 5 * 60 * 1000,
     chairDigestLeadHours,
     defaultLocale: 'en-GB',
+    clock,
     ...(useCases.attendance ? { attendance: useCases.attendance } : {}),
     ...(useCases.suggestions ? { suggestions: useCases.suggestions } : {}),
     ...(useCases.planner ? { planner: useCases.planner } : {}),
@@ -109,9 +115,11 @@ export async function startBot(config: AppConfig, overrides: BotOverrides = {}):
     storage,
     logger,
     tick,
+    idle: () => teams.idle(),
     stop: async () => {
       await timer?.stop();
       await server.close();
+      await teams.idle();
       await storage.close();
     },
   };

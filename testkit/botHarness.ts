@@ -17,8 +17,13 @@ export interface BotHarness {
   turnErrors: unknown[];
   /** The bot's log lines (info and above), when the harness was asked to keep them. */
   logs: Array<Record<string, unknown>>;
-  /** POSTs an activity to /api/messages as Teams would, and returns the HTTP answer. */
+  /**
+   * POSTs an activity to /api/messages as Teams would, and returns the HTTP answer once the work the
+   * turn left running after it (redrawing card copies) is done too, so tests see its effects.
+   */
   post(activity: Record<string, unknown>): Promise<{ status: number; body: unknown }>;
+  /** POSTs an activity and returns the HTTP answer as soon as it arrives, work left running or not. */
+  postAndAnswer(activity: Record<string, unknown>): Promise<{ status: number; body: unknown }>;
   /** Everything the connector recorded since the last call to `take`. */
   take(): SentActivity[];
   stop(): Promise<void>;
@@ -37,6 +42,8 @@ export interface HarnessOptions {
   instanceId?: string;
   /** How long a scheduler claim holds. */
   leaseMs?: number;
+  /** How long one Bot Connector call may take (default 3 s). */
+  connectorTimeoutMs?: number;
   /** Configuration to use instead of local mode's defaults (e.g. the tabs' sign-in). */
   config?: Partial<AppConfig>;
   /** Folder of built tab pages (see testkit/pages.ts). */
@@ -89,7 +96,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<BotHar
     host: '127.0.0.1',
     onTurnError: (error) => turnErrors.push(error),
     // Retries as in production, but milliseconds apart, so a test of 429 handling stays quick.
-    teamsRetry: { attempts: 4, baseDelayMs: 5, maxDelayMs: 50 },
+    teamsRetry: { attempts: 4, baseDelayMs: 5, maxDelayMs: 50, retryUnreachable: true },
+    // A connector that does not answer is given up on sooner than in production.
+    connectorTimeoutMs: options.connectorTimeoutMs ?? 3000,
     graphRetry: { attempts: 4, baseDelayMs: 5, maxDelayMs: 50, maxTotalWaitMs: 1000, timeoutMs: 5000 },
     ...(options.instanceId ? { instanceId: options.instanceId } : {}),
     ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
@@ -98,19 +107,25 @@ export async function startHarness(options: HarnessOptions = {}): Promise<BotHar
     ...(options.pagesDir ? { pagesDir: options.pagesDir } : {}),
   });
   let seen = connector.sent.length;
+  const postAndAnswer = async (activity: Record<string, unknown>) => {
+    const response = await fetch(`${bot.server.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+  };
   return {
     bot,
     connector,
     turnErrors,
+    postAndAnswer,
     logs,
     post: async (activity) => {
-      const response = await fetch(`${bot.server.url}/api/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(activity),
-      });
-      const text = await response.text();
-      return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+      const answer = await postAndAnswer(activity);
+      await bot.idle();
+      return answer;
     },
     take: () => {
       const fresh = connector.sent.slice(seen);

@@ -10,6 +10,8 @@ export interface SentActivity {
   /** The id the connector gave a new activity. */
   newId?: string;
   body: Record<string, unknown>;
+  /** When the connector took it (`Date.now()`), for counting how many arrived within a window. */
+  at: number;
 }
 
 /** A chat member as the Teams connector returns it from `pagedmembers`. */
@@ -21,12 +23,22 @@ export interface ConnectorMember {
   userPrincipalName?: string;
 }
 
+/** The organizer `GET /v1/meetings/{id}` names: often without a name in real Teams. */
+export type MeetingOrganizer = Omit<ConnectorMember, 'name'> & { name?: string };
+
 /** A scripted failure: the next `times` requests whose path matches get this status. */
 interface Failure {
   match: RegExp;
   status: number;
   times: number;
   headers?: Record<string, string>;
+}
+
+/** A scripted delay: the next `times` requests whose path matches are answered `ms` late. */
+interface Delay {
+  match: RegExp;
+  ms: number;
+  times: number;
 }
 
 /**
@@ -39,8 +51,11 @@ export class FakeConnector {
   /** 1:1 chats the bot asked Teams to open. */
   readonly created: Array<{ conversationId: string; memberId: string; body: Record<string, unknown> }> = [];
   private readonly members = new Map<string, ConnectorMember[]>();
-  private readonly meetings = new Map<string, { organizer: ConnectorMember; title: string; start: string; end: string }>();
+  private readonly meetings = new Map<string, { organizer: MeetingOrganizer; title: string; start: string; end: string }>();
   private readonly failures: Failure[] = [];
+  private readonly delays: Delay[] = [];
+  /** Requests answered with a scripted failure, as `METHOD /path`. */
+  readonly failed: string[] = [];
   private hasApp?: (memberId: string) => boolean;
   private server?: http.Server;
   private nextId = 1;
@@ -75,7 +90,7 @@ export class FakeConnector {
   }
 
   /** Sets what `GET /v1/meetings/{id}` answers. */
-  setMeeting(meetingId: string, meeting: { organizer: ConnectorMember; title: string; start: string; end: string }): void {
+  setMeeting(meetingId: string, meeting: { organizer: MeetingOrganizer; title: string; start: string; end: string }): void {
     this.meetings.set(meetingId, meeting);
   }
 
@@ -92,8 +107,13 @@ export class FakeConnector {
     this.failures.push({ match, status, times, ...(headers ? { headers } : {}) });
   }
 
-  /** Forgets the scripted failures not yet used up. */
-  clearFailures(): void {
+  /** Answers the next `times` requests whose path matches `ms` late (a slow connector, or a race to widen). */
+  delayNext(match: RegExp, ms: number, times = 1): void {
+    this.delays.push({ match, ms, times });
+  }
+
+  /** Forgets the scripted failures not used yet: Teams is healthy again. */
+  stopFailing(): void {
     this.failures.length = 0;
   }
 
@@ -116,9 +136,16 @@ export class FakeConnector {
     const body = await readBody(req);
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname;
-    const failure = this.failures.find((candidate) => candidate.times > 0 && candidate.match.test(`${req.method} ${decodeURIComponent(path)}`));
+    const request = `${req.method} ${decodeURIComponent(path)}`;
+    const delay = this.delays.find((candidate) => candidate.times > 0 && candidate.match.test(request));
+    if (delay) {
+      delay.times -= 1;
+      await new Promise((resolve) => setTimeout(resolve, delay.ms));
+    }
+    const failure = this.failures.find((candidate) => candidate.times > 0 && candidate.match.test(request));
     if (failure) {
       failure.times -= 1;
+      this.failed.push(request);
       return send(res, failure.status, { error: { code: 'Scripted', message: `scripted ${failure.status}` } }, failure.headers);
     }
     const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
@@ -138,15 +165,15 @@ export class FakeConnector {
     if (resource === 'activities') {
       if (req.method === 'POST') {
         const newId = `sent-${this.nextId++}`;
-        this.sent.push({ kind: id ? 'reply' : 'send', conversationId, ...(id ? { activityId: id } : {}), newId, body });
+        this.sent.push({ kind: id ? 'reply' : 'send', conversationId, ...(id ? { activityId: id } : {}), newId, body, at: Date.now() });
         return send(res, 200, { id: newId });
       }
       if (req.method === 'PUT' && id) {
-        this.sent.push({ kind: 'update', conversationId, activityId: id, body });
+        this.sent.push({ kind: 'update', conversationId, activityId: id, body, at: Date.now() });
         return send(res, 200, { id });
       }
       if (req.method === 'DELETE' && id) {
-        this.sent.push({ kind: 'delete', conversationId, activityId: id, body });
+        this.sent.push({ kind: 'delete', conversationId, activityId: id, body, at: Date.now() });
         return send(res, 200, {});
       }
     }

@@ -2,6 +2,7 @@ import { localConfig } from '../../testkit/botHarness';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { FixedClock } from '../../src/domain/clock';
 import { createLogger } from '../../src/observability/logger';
 import { runTick, type TickReport } from '../../src/scheduler/tick';
 import type { SchedulerDeps } from '../../src/scheduler/schedulerDeps';
@@ -131,12 +132,14 @@ async function resetDueJobs(stores: Storage, jobs: Awaited<ReturnType<typeof see
 async function tickerFor(kind: NotifierKind, stores: Storage, dataDir: string): Promise<Ticker> {
   if (kind === 'recording') {
     const notifier = new RecordingNotifier();
-    const deps: SchedulerDeps = { storage: stores, notifier, logger, instanceId: 'bench', leaseMs: 5 * 60 * 1000, chairDigestLeadHours: 24, defaultLocale: 'en-GB' };
+    // The seeded world's clock: a pass as of the seed's time is a pass near the real clock.
+    const clock = new FixedClock(TICK_AT);
+    const deps: SchedulerDeps = { storage: stores, notifier, logger, instanceId: 'bench', leaseMs: 5 * 60 * 1000, chairDigestLeadHours: 24, defaultLocale: 'en-GB', clock };
     // The stores belong to the caller, who closes them.
     return { tick: (now) => runTick(deps, now), recorded: () => notifier.sent, stop: async () => undefined };
   }
   const config = localConfig(dataDir, { logLevel: logger.level });
-  const bot = await startBot(config, { storage: stores, logger, host: '127.0.0.1' });
+  const bot = await startBot(config, { storage: stores, logger, host: '127.0.0.1', clock: new FixedClock(TICK_AT) });
   // Stopping the bot closes its server and the stores it was given; closing them again is harmless.
   return { tick: (now) => bot.tick(now), recorded: () => undefined, stop: () => bot.stop() };
 }

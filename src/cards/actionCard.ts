@@ -6,6 +6,7 @@ import { LIMITS } from '../domain/limits';
 import { sentence } from '../domain/sentence';
 import { isChair } from '../domain/series';
 import type { Action, ActionEvent, Person, Series } from '../domain/types';
+import { clipForList } from './listPage';
 import { renderOwnerPicker } from './ownerPicker';
 import { peopleLabel, type PickerScope } from './people';
 import { prepareCard, type AdaptiveCardJson, type CardElementJson } from './render';
@@ -101,7 +102,8 @@ export function actionCardData(action: Action, series: Series, view: ActionCardV
     history: action.history
       .filter((event) => event.kind !== 'created')
       .slice(-HISTORY_SHOWN)
-      .map((event) => ({ when: formatDueDate(localDate(event.at, series.timeZone), view.locale), who: event.by.name, what: describeEvent(event, view.locale) })),
+      // Each clipped, so eight 2,000-character notes still fit a card; the minutes keep them whole.
+      .map((event) => ({ when: formatDueDate(localDate(event.at, series.timeZone), view.locale), who: event.by.name, what: clipForList(describeEvent(event, view.locale)) })),
     notice: view.notice?.text ?? '',
     noticeStyle: view.notice?.style ?? 'accent',
     ...(view.picking ? { ownerPicker: renderOwnerPicker(series, { label: 'Reassign to', chosen: action.owners, also: series.chair ? [series.chair] : [], scope: view.picking.scope }) } : {}),

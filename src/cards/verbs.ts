@@ -23,6 +23,8 @@ export const CARD_VERBS = {
   digestClose: 'digest.close',
   /** Save the 1:1 notification settings. */
   saveSettings: 'settings.save',
+  /** The next page of a list (open actions, a digest, the action log), for the person who clicked. */
+  showMore: 'list.more',
   /** Open another part of `/help` on the clicker's card. */
   helpTopic: 'help.topic',
   /** Accept a suggested action from Copilot's recap (with the owner and due date chosen). */

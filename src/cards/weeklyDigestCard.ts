@@ -3,6 +3,7 @@ import { formatDueDate } from '../domain/dateFormat';
 import { LIMITS } from '../domain/limits';
 import type { OwnerDigest } from '../domain/scheduling/ownerDigest';
 import type { Action } from '../domain/types';
+import { clipForList, fitListPage, moreButton, spanNote, type MoreButton } from './listPage';
 import { prepareCard, type AdaptiveCardJson } from './render';
 import template from './templates/weeklyDigestCard.json';
 import { CARD_VERBS } from './verbs';
@@ -20,6 +21,8 @@ interface DigestItem {
   conversationId: string;
   noteId: string;
   noteLimit: number;
+  /** The page this line is on, so closing it answers with the same page. */
+  from: number;
   verbs: typeof CARD_VERBS;
 }
 
@@ -28,45 +31,73 @@ export interface WeeklyDigestCardData {
   title: string;
   summary: string;
   notice: string;
+  /** "Showing 16–30 of 500." when the digest takes more than one card. */
+  pageNote: string;
   sections: Array<{ heading: string; color: 'Attention' | 'Accent' | 'Default'; items: DigestItem[] }>;
+  more: MoreButton;
+  verbs: typeof CARD_VERBS;
 }
+
+/** What a person's digest (weekly, or `/actions` in the 1:1 chat) sends back on "Show more". */
+export const MY_ACTIONS_LIST = 'myActions';
+
+/** Lines on one card at most: each carries its own Close form, so a page is a working set. */
+const ROWS_PER_PAGE = 15;
+
+type Section = { heading: (count: number) => string; color: WeeklyDigestCardData['sections'][number]['color']; late: boolean; actions: readonly Action[] };
 
 const render = prepareCard<WeeklyDigestCardData>(template);
 
 /**
  * Draws a person's weekly digest: every open action they own across chats, overdue first, then due
- * this week, then later, each with its own Close. `chatTitle` names the chat an action came from.
+ * this week, then later, each with its own Close, one page from line `from`; a longer digest ends
+ * with "Show more". `chatTitle` names the chat an action came from.
  */
 export function renderWeeklyDigestCard(
   digest: OwnerDigest,
-  options: { locale: string; chatTitle: (action: Action) => string; notice?: string; closable?: (action: Action) => boolean },
+  options: { locale: string; chatTitle: (action: Action) => string; notice?: string; closable?: (action: Action) => boolean; from?: number },
 ): AdaptiveCardJson {
-  const item = (action: Action, late: boolean): DigestItem => ({
-    ref: formatActionRef(action.number),
-    text: action.text,
-    chat: options.chatTitle(action),
-    due: action.due ? formatDueDate(action.due, options.locale) : 'No date',
-    dueColor: late ? 'Attention' : 'Default',
-    closable: options.closable?.(action) ?? true,
-    actionId: action.id,
-    seriesId: action.seriesId,
-    conversationId: action.conversationId,
-    noteId: `note-${action.id}`,
-    noteLimit: LIMITS.noteLength,
-    verbs: CARD_VERBS,
-  });
-  const sections: WeeklyDigestCardData['sections'] = [
-    { heading: `Overdue (${digest.overdue.length})`, color: 'Attention' as const, items: digest.overdue.map((action) => item(action, true)) },
-    { heading: `Due this week (${digest.thisWeek.length})`, color: 'Accent' as const, items: digest.thisWeek.map((action) => item(action, false)) },
-    { heading: `Later (${digest.later.length})`, color: 'Default' as const, items: digest.later.map((action) => item(action, false)) },
-  ].filter((section) => section.items.length > 0);
-  return render({
-    title: 'Your open actions',
-    summary:
-      digest.total === 0
-        ? 'You have no open actions. Nothing to chase this week.'
-        : `${digest.total} open across your meetings${digest.overdue.length ? `, ${digest.overdue.length} overdue` : ''}. Close one here, or add an update from its card in the meeting chat.`,
-    notice: options.notice ?? '',
-    sections,
-  });
+  const sections: Section[] = [
+    { heading: (count) => `Overdue (${count})`, color: 'Attention', late: true, actions: digest.overdue },
+    { heading: (count) => `Due this week (${count})`, color: 'Accent', late: false, actions: digest.thisWeek },
+    { heading: (count) => `Later (${count})`, color: 'Default', late: false, actions: digest.later },
+  ];
+  const rows = sections.flatMap((section) => section.actions.map((action) => ({ section, action })));
+  return fitListPage(rows.length, options.from ?? 0, ROWS_PER_PAGE, (span) => {
+    const shown: WeeklyDigestCardData['sections'] = [];
+    let current: Section | undefined;
+    for (const { section, action } of rows.slice(span.from, span.to)) {
+      if (current !== section) {
+        current = section;
+        shown.push({ heading: section.heading(section.actions.length), color: section.color, items: [] });
+      }
+      shown.at(-1)?.items.push({
+        ref: formatActionRef(action.number),
+        text: clipForList(action.text),
+        chat: options.chatTitle(action),
+        due: action.due ? formatDueDate(action.due, options.locale) : 'No date',
+        dueColor: section.late ? 'Attention' : 'Default',
+        closable: options.closable?.(action) ?? true,
+        actionId: action.id,
+        seriesId: action.seriesId,
+        conversationId: action.conversationId,
+        noteId: `note-${action.id}`,
+        noteLimit: LIMITS.noteLength,
+        from: span.from,
+        verbs: CARD_VERBS,
+      });
+    }
+    return render({
+      title: 'Your open actions',
+      summary:
+        digest.total === 0
+          ? 'You have no open actions. Nothing to chase this week.'
+          : `${digest.total} open across your meetings${digest.overdue.length ? `, ${digest.overdue.length} overdue` : ''}. Close one here, or add an update from its card in the meeting chat.`,
+      notice: options.notice ?? '',
+      pageNote: spanNote(span),
+      sections: shown,
+      more: moreButton(span, { list: MY_ACTIONS_LIST }),
+      verbs: CARD_VERBS,
+    });
+  }).card;
 }

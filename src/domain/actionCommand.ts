@@ -1,4 +1,4 @@
-import { findTrailingDueDate } from './dueDate';
+import { findTrailingDueDate, findUnreadableDueDate } from './dueDate';
 import { looksLikeInitials, resolveInitials } from './initials';
 import { LIMITS } from './limits';
 import { takeMentionAt, tokenizeMentions, untokenizeMentions, type MentionedPerson } from './mentions';
@@ -13,10 +13,20 @@ export interface ActionDraft {
   due?: string;
 }
 
+/**
+ * A due date that needs the speaker before it is saved: one not understood (`unread`, left out of
+ * the draft), or one that has passed (`past`, kept in the draft as said, to be confirmed).
+ */
+export interface DueDateProblem {
+  kind: 'unread' | 'past';
+  /** The phrase as typed ("by 31 February", "due last Friday"). */
+  phrase: string;
+}
+
 /** The outcome of reading `/action …`: ready to save, needing the form, or a message for the speaker. */
 export type ActionParse =
   | { kind: 'ready'; draft: ActionDraft }
-  | { kind: 'needsForm'; draft: ActionDraft; reason: 'empty' | 'noOwner' }
+  | { kind: 'needsForm'; draft: ActionDraft; reason: 'empty' | 'noOwner' | 'dueDate'; dueDate?: DueDateProblem }
   | { kind: 'invalid'; message: string };
 
 /** What the parser needs to know about the chat and the speaker. */
@@ -32,14 +42,17 @@ export interface ActionParseContext {
 /**
  * Reads the text after `/action`. Owners are @mentions or initials at the start or end of the text
  * (`PF Send …`, `… DBe EF`); the due date is a phrase at the end (`by Friday`). Both may come in
- * either order. Initials are never read mid-sentence, where acronyms (`NHS`, `IT`) look just like
- * them. Initials close to a member's stop the capture rather than save it half right; a
- * capitalised word like nobody's initials is left in the text.
+ * either order. A due date that is not understood, or has passed, sends the draft to the form with
+ * what was understood, to be put right or confirmed: never saved as something else. Initials are
+ * never read mid-sentence, where acronyms (`NHS`, `IT`) look just like them. Initials close to a
+ * member's stop the capture rather than save it half right; a capitalised word like nobody's
+ * initials is left in the text.
  */
 export function parseActionArgs(rawArgs: string, context: ActionParseContext): ActionParse {
   let text = toPlainText(tokenizeMentions(rawArgs, context.mentions));
   const owners: Person[] = [];
   let due: string | undefined;
+  let dueProblem: DueDateProblem | undefined;
 
   const leading = takeMentionAt(text, 'start', context.mentions);
   if (leading) {
@@ -62,17 +75,25 @@ export function parseActionArgs(rawArgs: string, context: ActionParseContext): A
       text = stripJoiner(mention.rest);
       continue;
     }
-    if (due === undefined) {
+    if (due === undefined && dueProblem === undefined) {
       const dueMatch = findTrailingDueDate(text, context.now, context.timeZone, context.locale);
       if (dueMatch) {
         due = dueMatch.date;
+        if (dueMatch.past) dueProblem = { kind: 'past', phrase: dueMatch.phrase };
         text = text.slice(0, dueMatch.index);
         continue;
       }
     }
     const lastWord = /(?:^|\s)(\S+)$/u.exec(text);
     const token = lastWord?.[1];
-    if (token === undefined || !looksLikeInitials(token) || lastWord?.index === undefined) break;
+    if (token === undefined || !looksLikeInitials(token) || lastWord?.index === undefined) {
+      // A due date meant but not one that exists: kept out of the text, and said (owners before it are still read).
+      const unread = due === undefined && dueProblem === undefined ? findUnreadableDueDate(text) : undefined;
+      if (!unread) break;
+      dueProblem = { kind: 'unread', phrase: unread.phrase };
+      text = text.slice(0, unread.index);
+      continue;
+    }
     // A single word is the action's text, not an owner ("/action Budget").
     if (text.trim() === token && owners.length === 0) break;
     const resolved = resolveInitials(token, context.members);
@@ -100,8 +121,10 @@ export function parseActionArgs(rawArgs: string, context: ActionParseContext): A
       message: `An action can have at most ${LIMITS.ownersPerAction} owners; this one names ${draft.owners.length}. Name the people who will do it.`,
     };
   }
-  if (finalText === '') return { kind: 'needsForm', draft, reason: 'empty' };
-  if (draft.owners.length === 0) return { kind: 'needsForm', draft, reason: 'noOwner' };
+  const problem = dueProblem ? { dueDate: dueProblem } : {};
+  if (finalText === '') return { kind: 'needsForm', draft, reason: 'empty', ...problem };
+  if (draft.owners.length === 0) return { kind: 'needsForm', draft, reason: 'noOwner', ...problem };
+  if (dueProblem) return { kind: 'needsForm', draft, reason: 'dueDate', ...problem };
   return { kind: 'ready', draft };
 }
 

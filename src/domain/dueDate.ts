@@ -15,6 +15,14 @@ export interface DueDateMatch {
   index: number;
   /** The phrase as typed, including its keyword (`by Friday`). */
   phrase: string;
+  /** Set when the date has passed ("due last Friday", "by 12 March" on the 13th): to be confirmed, never moved. */
+  past?: true;
+}
+
+/** A phrase at the end of a command's text that says a due date is meant, but names none that exists. */
+export interface UnreadableDueDate {
+  index: number;
+  phrase: string;
 }
 
 // Words that introduce a due date. `due` may lead another (`due by Friday`).
@@ -24,6 +32,21 @@ const KEYWORD_ONLY = /^\s*(?:(?:due\s+)?(?:by|before|until|till|on|for)|due)?\s*
 const SELF_EVIDENT = /^(?:(?:in|within)\s|next\s|today$|tomorrow$|\d{4}-\d{2}-\d{2}$)/iu;
 // Agenda items are numbered `2.2`; a dotted day.month without a year is read as one of those.
 const DOTTED_WITHOUT_YEAR = /^\d{1,2}\.\d{1,2}$/u;
+// A phrase that points back in time: its date is the one before, not the next one.
+const POINTS_BACK = /\b(?:last|ago|yesterday|previous|past)\b/iu;
+// A day and month without a year within this many days before today is that day, gone: "by 12 March"
+// said on the 13th. Further back it is next year's ("by 5 January" said in December).
+const RECENTLY_PAST_DAYS = 182;
+// What a due date not understood looks like: a keyword, then up to three words that name a day, a
+// month, a number or a span ("by 31 February", "by Friday 13th", "in -3 days", "by 1900").
+const UNREADABLE_TAIL = /(?<![\p{L}\p{N}])((?:due\s+)?(?:by|before|until|till)|due|on|in|within)\s+(\S+(?:\s+\S+){0,2})$/iu;
+const DATE_WORDS =
+  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|yesterday|week|weeks|month|months)\b/iu;
+// After "on", "in" or "within" a number alone is not a date ("on page 5", "in 3 parts"): only a day or month name, a
+// numeric date, or a span of days, weeks or months is.
+const NARROW_KEYWORD = /^(?:on|in|within)$/iu;
+const NARROW_DATE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\d{1,2}[/.-]\d{1,2}|-?\d+\s+(?:working\s+|business\s+)?(?:days?|weeks?|months?)\b/iu;
+
 // Regions that write dates month first (03/04 is 4 March); everyone else writes day first.
 const MONTH_FIRST_REGIONS = new Set(['US', 'PR', 'PH']);
 
@@ -79,7 +102,23 @@ export function findTrailingDueDate(text: string, now: string, timeZone: string,
   const keyword = KEYWORD_BEFORE.exec(body.slice(0, start));
   if (!keyword && !/^on\s/iu.test(found.result.text) && !isSelfEvident(found.result)) return undefined;
   const index = keyword ? keyword.index : start;
-  return { date: found.date, index, phrase: body.slice(index) };
+  const today = localDate(now, timeZone);
+  return { date: found.date, index, phrase: body.slice(index), ...(found.date < today ? { past: true as const } : {}) };
+}
+
+/**
+ * Finds a phrase that ends the text and says a due date is meant, but that `findTrailingDueDate`
+ * could not read as a day that exists ("by 31 February", "by Friday 13th" when the 13th is not a
+ * Friday, "in -3 days", "by 1900"), so the caller can say so instead of keeping it as text.
+ */
+export function findUnreadableDueDate(text: string): UnreadableDueDate | undefined {
+  const body = text.replace(/[\s.]+$/u, '');
+  const match = UNREADABLE_TAIL.exec(body);
+  const keyword = match?.[1];
+  const words = match?.[2];
+  if (!match || keyword === undefined || words === undefined) return undefined;
+  const looksLikeADate = NARROW_KEYWORD.test(keyword) ? NARROW_DATE.test(words) : DATE_WORDS.test(words);
+  return looksLikeADate ? { index: match.index, phrase: body.slice(match.index) } : undefined;
 }
 
 /**
@@ -129,15 +168,39 @@ export function parseDueDate(text: string, now: string, timeZone: string, locale
   return found.date;
 }
 
-/** The date phrase that ends `body`, resolved forward from today in the zone. */
+/**
+ * The date phrase that ends `body`, resolved forward from today in the zone, unless it points back
+ * ("last Friday", "3 days ago") or names a day and month just gone ("12 March" on the 13th): those
+ * keep their past date, for the caller to have confirmed, rather than being moved on a week or a year.
+ */
 function lastDate(body: string, now: string, timeZone: string, locale: string) {
   const today = localDate(now, timeZone);
-  const results = parserFor(locale).parse(body, referenceNoon(today), { forwardDate: true });
-  const result = results.find((candidate) => candidate.index + candidate.text.length === body.length);
+  const parser = parserFor(locale);
+  const endsBody = (candidate: chrono.ParsedResult) => candidate.index + candidate.text.length === body.length;
+  const result = parser.parse(body, referenceNoon(today), { forwardDate: true }).find(endsBody);
   if (!result || !namesADay(result)) return undefined;
   const date = calendarDate(result);
   if (date === undefined) return undefined;
+  // Read backwards too only when the phrase could mean a day gone ("last Friday", "12 March" without
+  // a year): a second chrono pass on every date would double the cost of the commonest ones.
+  if (POINTS_BACK.test(result.text) || dayAndMonthWithoutYear(result)) {
+    const backward = parser.parse(body, referenceNoon(today), { forwardDate: false }).find(endsBody);
+    const before = backward && calendarDate(backward);
+    if (before !== undefined && before < today && (POINTS_BACK.test(result.text) || recentlyPast(result, before, today))) return { result, date: before };
+  }
   return { result, date: sameWeekdayMeansNextWeek(result, date, today) };
+}
+
+/** Whether the phrase names a day and month but no year ("12 March"), which may be this year's, gone. */
+function dayAndMonthWithoutYear(result: chrono.ParsedResult): boolean {
+  return !result.start.isCertain('year') && result.start.isCertain('month') && result.start.isCertain('day');
+}
+
+/** A day and month given without a year that fell within the last half year: that day, not next year's. */
+function recentlyPast(result: chrono.ParsedResult, date: string, today: string): boolean {
+  if (!dayAndMonthWithoutYear(result)) return false;
+  const days = DateTime.fromISO(today, { zone: 'utc' }).diff(DateTime.fromISO(date, { zone: 'utc' }), 'days').days;
+  return days > 0 && days <= RECENTLY_PAST_DAYS;
 }
 
 /**

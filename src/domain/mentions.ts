@@ -11,9 +11,18 @@ export interface MentionedPerson {
 const TOKEN = (index: number): string => `\uE000${index}\uE001`;
 const TOKEN_PATTERN = /\uE000(\d+)\uE001/g;
 
+/**
+ * Whether `markup` is a mention tag as Teams writes one in the text (`<at>Derek Benson</at>`, or
+ * `<at id="0">…</at>` in a message's HTML). A mention entity claiming other text (a bare "a") would
+ * otherwise turn every "a" into that person.
+ */
+export function isMentionMarkup(markup: string): boolean {
+  return /^<at(?:\s[^<>]*)?>[^<>]+<\/at>$/u.test(markup);
+}
+
 /** Replaces each mention's markup with a private token so the text can be cleaned without losing who was mentioned. */
 export function tokenizeMentions(text: string, mentions: readonly MentionedPerson[]): string {
-  return mentions.reduce((out, mention, index) => out.split(mention.markup).join(TOKEN(index)), text);
+  return mentions.reduce((out, mention, index) => (isMentionMarkup(mention.markup) ? out.split(mention.markup).join(TOKEN(index)) : out), text);
 }
 
 /** Puts mentioned people's plain names back where their tokens stand. */

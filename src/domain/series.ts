@@ -39,13 +39,28 @@ export function isChair(series: Series, personId: string): boolean {
 
 /**
  * Sets the chair unless a better-founded one is already known: the meeting organizer beats
- * whoever installed the bot, and a configured chair beats both.
+ * whoever installed the bot, and a configured chair beats both. The same chair under a better name
+ * (the roster's, for an organizer Teams gave no name) is kept under that name.
  */
 export function withChair(series: Series, chair: Person, source: NonNullable<Series['chairSource']>): Series {
   const rank = { installer: 1, organizer: 2, configured: 3 } as const;
   if (series.chairSource && rank[series.chairSource] > rank[source]) return series;
-  if (series.chair?.id === chair.id && series.chairSource === source) return series;
+  if (series.chair?.id === chair.id && series.chair.name === chair.name && series.chairSource === source) return series;
   return { ...series, chair, chairSource: source };
+}
+
+/** What to call someone Teams gave no name (a meeting organizer from `GET /v1/meetings`) when the roster does not know them either. */
+export const UNNAMED_ORGANIZER = 'the meeting organizer';
+
+/**
+ * A person as the chat's roster names them. Teams' meeting details give the organizer's ids but
+ * often no name; the roster (matched on either id) has it. Someone not on it keeps their own name,
+ * or `fallback` when they have none.
+ */
+export function namedFromRoster(person: Person, members: readonly Member[], fallback = UNNAMED_ORGANIZER): Person {
+  const member = members.find((candidate) => candidate.id === person.id || (person.teamsId !== undefined && candidate.teamsId === person.teamsId));
+  if (member) return { id: member.id, name: member.name, ...(member.teamsId ? { teamsId: member.teamsId } : {}) };
+  return person.name.trim() ? person : { ...person, name: fallback };
 }
 
 /** How many recent owners a series remembers for the owner picker. */

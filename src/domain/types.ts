@@ -175,8 +175,35 @@ export interface Action extends SeriesKey {
   history: ActionEvent[];
   /** Copies of this action's card to refresh after a change. */
   cards: CardCopy[];
+  /**
+   * When a delivery of the capturing message last took on posting the card (ISO instant). A
+   * redelivery arriving while that is recent leaves the card to it, so one message posts one card.
+   */
+  cardClaimedAt?: string;
+  /**
+   * How many pages of its older history have been moved out of the record (see `actionHistory.ts`):
+   * `history` then holds the newest events, and the pages the rest.
+   */
+  archivedPages?: number;
   /** Its task in the series' Planner plan, when the series was linked to one as it was captured. */
   planner?: ActionPlannerTask;
+}
+
+/**
+ * Older events of one action's audit trail, kept beside it in its chat, so the action's own record
+ * stays small however many updates it gets (a Cosmos document holds at most 2 MB).
+ */
+export interface ActionHistoryPage extends SeriesKey {
+  /** `<action id>|history|<page>`: one page of one action, written once. */
+  id: string;
+  seriesId: string;
+  actionId: string;
+  /** The action's number, which orders the pages of a chat by action. */
+  number: number;
+  /** 0 for the oldest page. */
+  page: number;
+  /** Oldest first. */
+  events: ActionEvent[];
 }
 
 /** A decision recorded in the meeting. */

@@ -2,10 +2,10 @@ import restify from 'restify';
 import type { AddressInfo } from 'node:net';
 import type { Request, Response } from 'restify';
 import type { Logger } from '../observability/logger';
+import { activityRequestProblem, withoutInternalErrors } from './activityRequest';
 import { reachableHost } from './listenScope';
 import { registerMinutesRoute, type MinutesRouteDeps } from './minutesRoute';
 import { registerTabRoutes, type TabRouteDeps } from './tabRoutes';
-
 
 /** A listening HTTP server and how to stop it. */
 export interface RunningServer {
@@ -39,14 +39,14 @@ export async function startServer(options: {
   server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024 }));
 
   server.post('/api/messages', async (req, res) => {
-    const problem = activityShapeProblem(req.body);
+    const problem = activityRequestProblem(req.header('content-type'), req.body);
     if (problem) {
-      // Teams always sends these fields; without them the adapter fails mid-turn with a 500.
-      options.logger.warn({ problem }, 'malformed activity refused');
-      res.send(400, { error: problem });
+      // Teams always sends JSON with these fields; anything else would fail the turn deep in the SDK.
+      options.logger.warn({ problem: problem.error }, 'malformed activity refused');
+      res.send(problem.status, { error: problem.error });
       return;
     }
-    await options.handleMessages(req, res);
+    await options.handleMessages(req, withoutInternalErrors(res));
   });
 
   server.get('/healthz', async (_req, res) => {
@@ -71,18 +71,4 @@ export async function startServer(options: {
     port,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
-}
-
-/** Why a request body cannot be a Teams activity, or undefined when it has what every turn relies on. */
-function activityShapeProblem(body: unknown): string | undefined {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'body is not an activity';
-  const activity = body as Record<string, unknown>;
-  const idOf = (field: string) => (activity[field] as { id?: unknown } | null | undefined)?.id;
-  if (typeof activity['type'] !== 'string' || activity['type'] === '') return 'missing type';
-  if (typeof activity['serviceUrl'] !== 'string' || activity['serviceUrl'] === '') return 'missing serviceUrl';
-  for (const field of ['conversation', 'from', 'recipient']) {
-    if (typeof idOf(field) !== 'string' || idOf(field) === '') return `missing ${field}.id`;
-  }
-  if (activity['entities'] !== undefined && !Array.isArray(activity['entities'])) return 'entities is not a list';
-  return undefined;
 }

@@ -1,3 +1,4 @@
+import type { Clock } from '../domain/clock';
 import type { Logger } from '../observability/logger';
 import type { AttendanceService } from '../services/attendanceService';
 import type { Notifier } from '../services/notifier';
@@ -18,6 +19,8 @@ export interface SchedulerDeps {
   chairDigestLeadHours: number;
   /** Locale for scheduled cards when the person's own is unknown. */
   defaultLocale: string;
+  /** The real clock: a pass run as of another time (`npm run tick -- --at`) claims and re-times jobs by it. */
+  clock: Clock;
   /** Takes attendance from Teams' reports; absent without Microsoft Graph. */
   attendance?: AttendanceService;
   /** Offers Copilot's recap as suggested actions; absent unless `COPILOT_INSIGHTS=on`. */

@@ -1,11 +1,12 @@
 import type { Actor, ChangeRequest, TransitionResult } from '../domain/actionTransitions';
+import { pageOutHistory } from '../domain/actionHistory';
 import { formatActionRef } from '../domain/actionRef';
 import { isChair } from '../domain/series';
 import type { Action, Person, Series, SeriesKey, Versioned } from '../domain/types';
 import type { Logger } from '../observability/logger';
 import type { ActionLocator } from '../store/chatRecords';
 import type { Storage } from '../store/storage';
-import { ConcurrencyError } from '../store/storeErrors';
+import { BatchWriteRefused, ConcurrencyError } from '../store/storeErrors';
 import { followInPlanner } from './plannerBooking';
 import { moveReminders, snoozeReminder } from './reminderBooking';
 
@@ -76,15 +77,34 @@ export class ActionService {
       const result = transition(found.action.value, { eventId: ask.eventId, at: ask.at, actor }, series);
       if (result.kind !== 'changed') return { kind: result.kind, action: result.action, reason: result.reason, series };
       try {
-        const saved = await this.storage.chats.replaceAction(result.action, found.action.etag);
-        await this.followReminders(saved.value, found.action.value, ask.at);
-        return { kind: 'changed', action: saved.value, previous: found.action.value, series };
+        const saved = await this.save(key, result.action, found.action.etag);
+        await this.followReminders(saved, found.action.value, ask.at);
+        return { kind: 'changed', action: saved, previous: found.action.value, series };
       } catch (error) {
         if (!(error instanceof ConcurrencyError) || attempt >= MAX_ATTEMPTS) throw error;
         // A little jitter keeps two instances that collided from colliding again in lockstep.
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
       }
     }
+  }
+
+  /**
+   * Saves a changed action with the etag it was read with. A trail grown past its limit moves its
+   * oldest events to a page in the same batch (one round trip either way), so no number of updates
+   * makes the record too big to change.
+   */
+  private async save(key: SeriesKey, action: Action, etag: string): Promise<Action> {
+    const { action: bounded, page } = pageOutHistory(action);
+    if (!page) return (await this.storage.chats.replaceAction(bounded, etag)).value;
+    try {
+      await this.storage.chats.writeTogether(key, [{ record: { kind: 'history', value: page } }, { record: { kind: 'action', value: bounded }, etag }]);
+    } catch (error) {
+      // The page exists: an earlier try wrote it and not the action (a store that does not apply
+      // batches atomically). It holds the same oldest events, so the action alone is left to write.
+      if (!(error instanceof BatchWriteRefused && error.index === 0 && error.reason === 'exists')) throw error;
+      await this.storage.chats.replaceAction(bounded, etag);
+    }
+    return bounded;
   }
 
   /** Puts off `ownerId`'s next reminder of an action by `days`; false when they have none to put off. */

@@ -13,6 +13,7 @@ import type { MeetingService } from './meetingService';
 import { newPlannerJobs } from './plannerBooking';
 import { KeyedQueue } from './keyedQueue';
 import { newReminders } from './reminderBooking';
+import { retryOnConflict } from './retryOnConflict';
 
 /** One capture: where, who, when, and the activity that carried it (its idempotency key). */
 export interface CaptureRequest {
@@ -39,9 +40,22 @@ export interface Captured<T> {
   record: T;
   /** False when the source had been captured before (a redelivery or double click). */
   created: boolean;
-  /** Whether this call posted the record's card (a redelivery whose card is out already does not). */
+  /** Whether this call posted the record's card (a redelivery whose card is out, or being posted, does not). */
   published: boolean;
+  /**
+   * Set when the record is saved but posting its card failed: the caller says so, so nobody thinks
+   * it was lost and types it again. A later redelivery of the same message posts the card.
+   */
+  cardFailed?: true;
 }
+
+/**
+ * How long the delivery that took on posting an action's card has before a redelivery of the same
+ * message may post it instead (the first one crashed, or Teams would not take the card). Teams waits
+ * 15 s for a bot's answer before it gives a message up and may send it again; a twin delivered at
+ * the same moment is well inside that.
+ */
+export const CARD_CLAIM_MS = 15_000;
 
 /**
  * Capturing actions and decisions. A capture is numbered and saved together with the series'
@@ -90,6 +104,8 @@ export class CaptureService {
         createdAt: request.at,
         history: [{ id: request.sourceId, kind: 'created', by: request.by, at: request.at, ...(request.origin ? { note: request.origin } : {}) }],
         cards: [],
+        // Born claimed by this delivery: a twin delivered at the same moment leaves the card to it.
+        cardClaimedAt: request.at,
         // Captured while the series is linked to a plan: its task is made by the scheduler, after the reply.
         ...(series.planner ? { planner: { planId: series.planner.planId } } : {}),
       };
@@ -98,10 +114,9 @@ export class CaptureService {
     // Booking only creates missing jobs, so a redelivery of a capture whose reminders were not
     // booked (on Cosmos they are written after the action) books them now; one that was, changes nothing.
     if (!saved.created) await this.bookJobs(saved.stored.value, request.at);
-    if (!saved.created && saved.stored.value.cards.length > 0) return { record: saved.stored.value, created: false, published: false };
-    const copy = await publish(saved.stored.value);
-    const record = copy ? await recordCardCopy(this.storage.chats, saved.stored, copy) : saved.stored.value;
-    return { record, created: saved.created, published: true };
+    const mine = saved.created ? saved.stored : await this.claimCard(request, saved.stored);
+    if (!mine) return { record: saved.stored.value, created: false, published: false };
+    return this.publishAction(mine, saved.created, publish);
   }
 
   /**
@@ -129,8 +144,51 @@ export class CaptureService {
     });
     // The decision's card is its only copy and nothing refers back to it: a redelivery posts nothing.
     if (!saved.created) return { record: saved.stored.value, created: false, published: false };
-    await publish(saved.stored.value);
+    try {
+      await publish(saved.stored.value);
+    } catch (error) {
+      this.logger.warn({ err: error, decisionId: id }, 'decision saved, but its card could not be posted');
+      return { record: saved.stored.value, created: true, published: false, cardFailed: true };
+    }
     return { record: saved.stored.value, created: true, published: true };
+  }
+
+  /**
+   * Posts a saved action's card and records where it went. Teams refusing the card leaves the
+   * action saved and says so (`cardFailed`); failing to record the copy leaves a card that later
+   * changes cannot redraw, which is logged: the capture itself is done.
+   */
+  private async publishAction(action: Versioned<Action>, created: boolean, publish: Publish<Action>): Promise<Captured<Action>> {
+    let copy: CardCopy | undefined;
+    try {
+      copy = await publish(action.value);
+    } catch (error) {
+      this.logger.warn({ err: error, actionId: action.value.id }, 'action saved, but its card could not be posted');
+      return { record: action.value, created, published: false, cardFailed: true };
+    }
+    if (!copy) return { record: action.value, created, published: true };
+    try {
+      return { record: await recordCardCopy(this.storage.chats, action, copy), created, published: true };
+    } catch (error) {
+      this.logger.error({ err: error, actionId: action.value.id }, 'action card posted, but where it went could not be recorded');
+      return { record: action.value, created, published: true };
+    }
+  }
+
+  /**
+   * A redelivered capture posts the card only if it is still owed and nobody is posting it: no copy
+   * is recorded, and the delivery that took it on did so over `CARD_CLAIM_MS` ago. Taking it on is
+   * a compare-and-swap on the action, so of several redeliveries (on several instances) one wins.
+   */
+  private async claimCard(request: CaptureRequest, stored: Versioned<Action>): Promise<Versioned<Action> | undefined> {
+    let known: Versioned<Action> | undefined = stored;
+    return retryOnConflict(async () => {
+      // The first try uses the action as the capture found it; a retry after losing the race reads it again.
+      const current = known ?? (await this.storage.chats.getAction(request.key, stored.value.id));
+      known = undefined;
+      if (!current || !cardOwed(current.value, request.at)) return undefined;
+      return this.storage.chats.replaceAction({ ...current.value, cardClaimedAt: request.at }, current.etag);
+    });
   }
 
   /**
@@ -189,6 +247,12 @@ export class CaptureService {
       this.logger.error({ err: error, actionId: action.id }, 'could not book the reminders of an action');
     }
   }
+}
+
+/** Whether a delivery at `at` should post the action's card: none is recorded and nobody took it on within `CARD_CLAIM_MS`. */
+function cardOwed(action: Action, at: string): boolean {
+  if (action.cards.length > 0) return false;
+  return !action.cardClaimedAt || Date.parse(at) - Date.parse(action.cardClaimedAt) >= CARD_CLAIM_MS;
 }
 
 /** What a new action brings for the scheduler: its owners' reminders and, in a series linked to Planner, its task's sync. */

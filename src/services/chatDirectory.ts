@@ -2,7 +2,7 @@ import type { OnlineMeetingRef, Person } from '../domain/types';
 
 /** What Teams says about the meeting a chat belongs to. */
 export interface MeetingDetails {
-  /** The organizer: the series' chair unless a better-founded one is known. */
+  /** The organizer: the series' chair unless a better-founded one is known. Its name may be empty: Teams often gives none. */
   organizer?: Person;
   title?: string;
   /** Scheduled start (ISO instant, UTC). */

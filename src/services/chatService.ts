@@ -1,4 +1,4 @@
-import { withChair, withMembers } from '../domain/series';
+import { namedFromRoster, withChair, withMembers } from '../domain/series';
 import type { Person, Series, SeriesKey, Versioned } from '../domain/types';
 import type { Storage } from '../store/storage';
 import { bookChairDigest } from './chairDigestBooking';
@@ -69,7 +69,7 @@ export class ChatService {
     const series = await this.change(turn, (current) => {
       let next = current;
       if (people) next = withMembers(next, people, turn.now);
-      if (meeting?.organizer) next = withChair(next, meeting.organizer, 'organizer');
+      if (meeting?.organizer) next = withChair(next, namedFromRoster(meeting.organizer, next.members), 'organizer');
       if (meeting?.title && next.title !== meeting.title) next = { ...next, title: meeting.title };
       const start = meeting?.start;
       if (start && start > turn.now && !(next.nextMeetingAt && next.nextMeetingAt > turn.now)) next = { ...next, nextMeetingAt: start };

@@ -12,6 +12,12 @@ export class DigestService {
     return buildChairDigest({ series, actions, decisions, meetings, meetingAt, now });
   }
 
+  /** The chair's digest of the chat `key` for the meeting at `meetingAt`, with its series; undefined for a chat the bot does not know. */
+  async chairDigestOf(key: SeriesKey, meetingAt: string, now: string): Promise<{ series: Series; digest: ChairDigest } | undefined> {
+    const series = (await this.chats.getSeries(key))?.value;
+    return series && { series, digest: await this.chairDigest(series, meetingAt, now) };
+  }
+
   /** A chat's series (if the chat is known) and its open actions in number order: one query. */
   async openActions(key: SeriesKey): Promise<{ series?: Series; actions: Action[] }> {
     const { series, actions } = await this.chats.getSeriesAndActions(key, { status: 'open' });

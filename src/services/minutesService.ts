@@ -1,3 +1,4 @@
+import { withWholeHistory } from '../domain/actionHistory';
 import { latestMeeting, previousMeeting } from '../domain/meetings/meetingLifecycle';
 import type { Meeting } from '../domain/meetings/meetingTypes';
 import { buildMinutes, type Minutes } from '../domain/minutes/minutes';
@@ -27,14 +28,19 @@ export type MinutesForReader = { kind: 'minutes'; minutes: Minutes } | { kind: '
 export class MinutesService {
   constructor(private readonly chats: ChatRecords) {}
 
-  /** Reads what a meeting's minutes are made of and assembles them. */
+  /**
+   * Reads what a meeting's minutes are made of and assembles them, with each action's whole trail
+   * (its older pages too), so the action log reports every update made between the meetings.
+   */
   async load(series: Series, meeting: Meeting, now: string): Promise<Minutes> {
-    const [meetings, actions, decisions, notes] = await Promise.all([
+    const [meetings, stored, decisions, notes] = await Promise.all([
       this.chats.listMeetings(series),
       this.chats.listActions(series),
       this.chats.listDecisions(series),
       this.chats.listNotes(series, meeting.id),
     ]);
+    const pages = stored.some((action) => action.archivedPages) ? await this.chats.listActionHistory(series) : [];
+    const actions = stored.map((action) => withWholeHistory(action, pages));
     const previous = previousMeeting(meetings, meeting);
     return buildMinutes({ series, meeting, ...(previous ? { previous } : {}), actions, decisions, notes, now });
   }

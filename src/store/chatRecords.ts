@@ -1,5 +1,5 @@
 import type { Meeting, MeetingNote } from '../domain/meetings/meetingTypes';
-import type { Action, ActionStatus, Decision, Series, SeriesKey, Versioned } from '../domain/types';
+import type { Action, ActionHistoryPage, ActionStatus, Decision, Series, SeriesKey, Versioned } from '../domain/types';
 import type { Durability } from './durability';
 
 /** One record of a chat, named by its kind: what `writeTogether` writes. */
@@ -8,7 +8,8 @@ export type ChatRecord =
   | { kind: 'action'; value: Action }
   | { kind: 'decision'; value: Decision }
   | { kind: 'meeting'; value: Meeting }
-  | { kind: 'note'; value: MeetingNote };
+  | { kind: 'note'; value: MeetingNote }
+  | { kind: 'history'; value: ActionHistoryPage };
 
 /** One write of a batch: create the record (no etag), or replace it if `etag` is still its version. */
 export interface ChatWrite {
@@ -67,6 +68,8 @@ export interface ChatRecords {
   replaceAction(action: Action, etag: string, durability?: Durability): Promise<Versioned<Action>>;
   /** A series' actions, optionally only those with one status, in number order (10 after 9). */
   listActions(key: SeriesKey, filter?: { status?: ActionStatus }): Promise<Action[]>;
+  /** The pages of older history of a series' actions (written with `writeTogether`), by action number, then page. */
+  listActionHistory(key: SeriesKey): Promise<ActionHistoryPage[]>;
 
   /** Reads one decision by id. A point read. */
   getDecision(key: SeriesKey, decisionId: string): Promise<Versioned<Decision> | undefined>;

@@ -29,6 +29,7 @@ import { handleReassignAction } from './handlers/reassignActionHandler';
 import { handleReassignPick } from './handlers/reassignPickHandler';
 import { handleRefreshCard } from './handlers/refreshCardHandler';
 import { handleSaveSettings, handleSettingsCommand, handleSettingsInChat } from './handlers/settingsHandlers';
+import { handleShowMore } from './handlers/showMoreHandler';
 import { handleSnooze } from './handlers/snoozeHandler';
 import { handleAcceptSuggestion, handleDismissSuggestion } from './handlers/suggestionHandlers';
 import { handleUpdateCommand } from './handlers/updateCommandHandler';
@@ -88,6 +89,7 @@ export const ROUTES: RouteTable = {
     [CARD_VERBS.snooze]: handleSnooze,
     [CARD_VERBS.digestClose]: handleDigestClose,
     [CARD_VERBS.saveSettings]: handleSaveSettings,
+    [CARD_VERBS.showMore]: handleShowMore,
     [CARD_VERBS.helpTopic]: handleHelpTopic,
     [CARD_VERBS.acceptSuggestion]: handleAcceptSuggestion,
     [CARD_VERBS.dismissSuggestion]: handleDismissSuggestion,

@@ -48,8 +48,10 @@ export interface Replies {
   /** Replaces a card posted in the turn's conversation (the new-action form becoming the action's card). */
   replaceCard(activityId: string, card: AdaptiveCardJson): Promise<void>;
   /**
-   * Redraws posted copies of a card, wherever they are (the meeting chat, reminders in 1:1 chats).
-   * A copy that cannot be updated is logged and skipped: the change behind it is saved.
+   * Redraws posted copies of a card, wherever they are (the meeting chat, reminders in 1:1 chats),
+   * after the turn has answered: it returns at once, and the updates (retried) run in the background,
+   * so a click's answer never waits on them. A copy that cannot be updated is logged and skipped: the
+   * change behind it is saved.
    */
   redraw(copies: readonly CardCopy[], card: AdaptiveCardJson): Promise<void>;
 }

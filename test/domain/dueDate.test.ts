@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findTrailingDueDate, parseDueDate } from '../../src/domain/dueDate';
+import { findTrailingDueDate, findUnreadableDueDate, parseDueDate } from '../../src/domain/dueDate';
 
 // Wednesday 13 March 2019, 14:00 in London (GMT), the seed meeting's afternoon.
 const NOW = '2019-03-13T14:00:00Z';
@@ -88,14 +88,24 @@ describe('findTrailingDueDate', () => {
     expect(dateOf('Report by today')).toBe('2019-03-13');
   });
 
-  it('points a day-and-month forward: 12 June after 12 June is next year, on the day it is today', () => {
-    expect(dateOf('Report due 12 June', '2019-06-20T09:00:00Z')).toBe('2020-06-12');
-    expect(dateOf('Report due 13 March')).toBe('2019-03-13');
-    expect(dateOf('Report due 12 March')).toBe('2020-03-12');
+  it('reads a day and month as the nearest one: just gone is that day, marked past; long gone is next year\'s; on the day it is today', () => {
+    expect(trailing('Report due 12 June', '2019-06-20T09:00:00Z')).toEqual({ date: '2019-06-12', index: 7, phrase: 'due 12 June', past: true });
+    expect(trailing('Report due 12 March')).toEqual({ date: '2019-03-12', index: 7, phrase: 'due 12 March', past: true });
+    expect(trailing('Report due 13 March')).toEqual({ date: '2019-03-13', index: 7, phrase: 'due 13 March' });
+    expect(trailing('Report due 5 January', '2019-12-20T09:00:00Z')).toEqual({ date: '2020-01-05', index: 7, phrase: 'due 5 January' });
   });
 
-  it('keeps a date given with its year, even in the past', () => {
-    expect(dateOf('Report by 2019-03-01')).toBe('2019-03-01');
+  it('keeps a date given with its year, even in the past, and says it is past', () => {
+    expect(trailing('Report by 2019-03-01')).toEqual({ date: '2019-03-01', index: 7, phrase: 'by 2019-03-01', past: true });
+    expect(trailing('Report by 1 March 2019')).toEqual({ date: '2019-03-01', index: 7, phrase: 'by 1 March 2019', past: true });
+  });
+
+  it.each([
+    ['Report due last Friday', 'due last Friday', '2019-03-08'],
+    ['Report due yesterday', 'due yesterday', '2019-03-12'],
+    ['Report due 3 days ago', 'due 3 days ago', '2019-03-10'],
+  ])('keeps %p in the past, where it points, instead of moving it to next week', (text, phrase, date) => {
+    expect(trailing(text)).toEqual({ date, phrase, index: text.length - phrase.length, past: true });
   });
 
   it('reads numeric dates day first in en-GB and most locales, month first in en-US', () => {
@@ -172,6 +182,27 @@ function compileDomain(modules: string[]): string {
   }
   return out;
 }
+
+describe('findUnreadableDueDate', () => {
+  it.each([
+    ['Order the banners by 31 February', 'by 31 February'],
+    ['Order the banners by Friday 13th', 'by Friday 13th'],
+    ['Order the banners in -3 days', 'in -3 days'],
+    ['Order the banners by 1900', 'by 1900'],
+    ['Order the banners due 31/02', 'due 31/02'],
+    ['Order the banners on Fryday 31 June', 'on Fryday 31 June'],
+  ])('finds %p, a due date meant but not one that exists', (text, phrase) => {
+    expect(trailing(text)).toBeUndefined();
+    expect(findUnreadableDueDate(text)).toEqual({ index: text.length - phrase.length, phrase });
+  });
+
+  it.each(['Order the banners by hand', 'Read chapter 5 on page 12', 'Split the report in 3 parts', 'Work on the plan', 'Approved by the Board', 'Order 1900 banners'])(
+    'leaves %p as text: nothing there says a date',
+    (text) => {
+      expect(findUnreadableDueDate(text)).toBeUndefined();
+    },
+  );
+});
 
 describe('parseDueDate', () => {
   it.each([

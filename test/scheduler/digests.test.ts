@@ -14,7 +14,10 @@ test('the weekly digest lists an owner\'s open actions across chats, overdue fir
   const other = new TeamsChat(board.harness.connector.url, board.chat.tenantId);
   board.harness.connector.setMembers(other.conversationId, [board.ellen, board.sarah]);
   board.harness.connector.setMeeting(other.meetingId, { organizer: board.sarah, title: 'Quality Assurance Group', start: '2019-03-01T10:00:00Z', end: '2019-03-01T11:00:00Z' });
+  // Captured in February, when 1 March was ahead (a date already past asks to be confirmed first).
+  board.clock.set('2019-02-20T10:00:00.000Z');
   await board.harness.post(other.message(board.sarah, '/action Audit the case files EF by 1 March 2019', [board.ellen, board.sarah]));
+  board.clock.set('2019-03-13T14:00:00.000Z');
   await sayInChat(board, '/action Circulate the audit report EF by Friday');
   await sayInChat(board, '/action Draft the newsletter EF');
   await sayInChat(board, '/action Book the venue NP by Friday');

@@ -20,11 +20,12 @@ test('`npm run tick -- --at <instant>` runs one pass as of that instant and exit
     await bot.bot.stop();
     const env = { DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
 
-    const early = await runScript('scripts/tick.ts', ['--at', '2019-03-14T08:00:00Z'], env);
+    // 2019 is years from the real clock: a pass as of then is run only when forced.
+    const early = await runScript('scripts/tick.ts', ['--at', '2019-03-14T08:00:00Z', '--force'], env);
     expect(early.stdout).toContain('tick at 2019-03-14T08:00:00.000Z: 0 ran, 0 taken by another instance, 0 failed');
     expect(early.status).toBe(0);
 
-    const due = await runScript('scripts/tick.ts', ['--at', '2019-03-14T09:00:00Z'], env);
+    const due = await runScript('scripts/tick.ts', ['--at', '2019-03-14T09:00:00Z', '--force'], env);
     expect(due.stdout).toContain('tick at 2019-03-14T09:00:00.000Z: 1 ran');
     expect(due.status).toBe(0);
     expect(refusedBy(due.stderr)).toEqual([]);
@@ -32,7 +33,7 @@ test('`npm run tick -- --at <instant>` runs one pass as of that instant and exit
 
     const bad = await runScript('scripts/tick.ts', ['--at', 'tomorrow'], env);
     expect(bad.status).toBe(1);
-    expect(bad.stderr).toContain('--at needs an ISO instant, e.g. --at 2019-03-13T09:00:00Z; got "tomorrow".');
+    expect(bad.stderr).toContain('--at needs an ISO-8601 instant with its zone, e.g. --at 2019-03-13T09:00:00Z; got "tomorrow".');
   } finally {
     await connector.stop();
     rmSync(dataDir, { recursive: true, force: true });

@@ -5,6 +5,7 @@
  * request, and writing several records together. Each test builds its own series with fresh random
  * tenant and chat ids, so the tests share one database without cleaning between them.
  */
+import { historyPageId } from '../../src/domain/actionHistory';
 import { closeMeeting } from '../../src/domain/meetings/meetingLifecycle';
 import { seriesIdOf } from '../../src/domain/seriesId';
 import type { Series } from '../../src/domain/types';
@@ -601,6 +602,34 @@ export function describeChatRecordsContract(
 
       it('writes nothing, and answers no etags, for no writes', async () => {
         expect(await store.writeTogether(aSeries(), [])).toEqual([]);
+      });
+    });
+
+    describe('action history pages', () => {
+      it('writes a page with its action in one batch, and lists a chat\'s pages by action number, then page, apart from its actions', async () => {
+        const series = aSeries();
+        await store.putSeries(series);
+        const two = anAction(series, { number: 2 });
+        const ten = anAction(series, { number: 10 });
+        for (const action of [two, ten]) await store.insertAction(action);
+        const page = (action: typeof two, number: number) => ({
+          id: historyPageId(action.id, number),
+          seriesId: series.id,
+          tenantId: series.tenantId,
+          conversationId: series.conversationId,
+          actionId: action.id,
+          number: action.number,
+          page: number,
+          events: [{ id: `event-${action.number}-${number}`, kind: 'update' as const, by: aPerson(), at: '2019-03-14T09:00:00.000Z', note: `Page ${number} of A-${action.number}` }],
+        });
+        // Written out of order: the listing orders them.
+        for (const [action, number, pages] of [[ten, 1, 2], [two, 0, 1], [ten, 0, 2]] as const) {
+          const current = await store.getAction(series, action.id);
+          await store.writeTogether(series, [{ record: { kind: 'history', value: page(action, number) } }, { record: { kind: 'action', value: { ...action, archivedPages: pages } }, etag: current?.etag ?? '' }]);
+        }
+        expect(await store.listActionHistory(series)).toEqual([page(two, 0), page(ten, 0), page(ten, 1)]);
+        expect((await store.listActions(series)).map((action) => [action.number, action.archivedPages])).toEqual([[2, 1], [10, 2]]);
+        expect(await store.listActionHistory(aSeries())).toEqual([]);
       });
     });
   });

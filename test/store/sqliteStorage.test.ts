@@ -121,6 +121,7 @@ describe('SQLite storage query plans', () => {
     await storage.chats.getSeriesAndAction(series, { number: 2 });
     await storage.chats.listActions(series);
     await storage.chats.listActions(series, { status: 'open' });
+    await storage.chats.listActionHistory(series);
     await storage.chats.listDecisions(series);
     await storage.chats.getOpenMeeting(series);
     await storage.chats.listMeetings(series);
@@ -144,6 +145,7 @@ describe('SQLite storage query plans', () => {
       ),
       'SEARCH chats USING INDEX chats_by_number (pk=? AND <expr>=?)',
       'SEARCH chats USING INDEX chats_by_status (pk=? AND <expr>=? AND <expr>=?)',
+      'SEARCH chats USING INDEX chats_by_number (pk=? AND <expr>=?)',
       'SEARCH chats USING INDEX chats_by_recorded (pk=? AND <expr>=?)',
       'SEARCH chats USING INDEX chats_by_start (pk=? AND <expr>=?)',
       'SEARCH chats USING INDEX chats_by_start (pk=? AND <expr>=?)',

@@ -216,7 +216,7 @@ describe('where there is no chat, or the bot is not in it', () => {
     expect(findSubmit(asked.reply.card)).toEqual({ msteams: { justInTimeInstall: true } });
 
     // Teams adds the app, then sends the dialog's Save with justInTimeInstall.
-    board.harness.connector.clearFailures();
+    board.harness.connector.stopFailing();
     board.harness.connector.setMembers(other.conversationId, board.people);
     const installed = await invoke(other.submitAction(board.sarah, { context: 'message', messagePayload: payload, data: { msteams: { justInTimeInstall: true } } }));
     expect(formValues(formOf(installed.reply))).toMatchObject({ text: 'please book the room', owners: board.ellen.aadObjectId });

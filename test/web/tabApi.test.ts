@@ -65,7 +65,7 @@ describe('sign-in', () => {
 
 describe('who may see a chat', () => {
   test('a member sees the chat\'s action log: open actions by owner, overdue first', async () => {
-    await board.capture('/action Circulate the SCR briefing EF by 1 March 2019');
+    await board.capture('/action Circulate the SCR briefing EF', board.sarah, '2019-03-01');
     await board.capture('/action Report back after the inquest EF by Friday');
     await board.capture('/action Update the audit tool NP');
     const answer = await call(logPath(), await tokenFor(board.nicki));
@@ -209,7 +209,7 @@ describe('polling', () => {
 describe('My actions', () => {
   test('lists the open actions a person owns across their chats, overdue first, and nobody else\'s', async () => {
     await board.capture('/action Report back after the inquest EF by Friday');
-    await board.capture('/action Circulate the SCR briefing EF by 1 March 2019');
+    await board.capture('/action Circulate the SCR briefing EF', board.sarah, '2019-03-01');
     await board.capture('/action Update the audit tool NP');
     const otherChat = new TeamsChat(board.harness.connector.url, board.chat.tenantId);
     board.harness.connector.setMembers(otherChat.conversationId, board.people);

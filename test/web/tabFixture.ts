@@ -1,3 +1,5 @@
+import { CARD_VERBS } from '../../src/cards/verbs';
+import { findExecute } from '../../testkit/cardText';
 import { randomUUID } from 'node:crypto';
 import { FixedClock } from '../../src/domain/clock';
 import type { AppConfig } from '../../src/config';
@@ -19,7 +21,11 @@ export interface TabBoard {
   /** Posts a chat message from `from` and returns what the bot sent. */
   say(text: string, from?: ChatPerson, chat?: TeamsChat): Promise<ReturnType<BotHarness['take']>>;
   /** Captures an action in the chat and returns the id of its posted card. */
-  capture(text: string, from?: ChatPerson): Promise<{ messageId: string; actionId: string }>;
+  /**
+   * Captures an action and returns its posted card's ids; with `overdueOn`, the action is then given
+   * that past due date from its card (a past date typed in `/action` asks to be confirmed first).
+   */
+  capture(text: string, from?: ChatPerson, overdueOn?: string): Promise<{ messageId: string; actionId: string }>;
   stop(): Promise<void>;
 }
 
@@ -66,11 +72,17 @@ export async function startTabBoard(options: { devSignIn?: boolean; pagesDir?: s
     nicki,
     people,
     say,
-    capture: async (text, from = sarah) => {
+    capture: async (text, from = sarah, overdueOn) => {
       const posted = (await say(text, from)).find((sent) => sent.kind === 'send' || sent.kind === 'reply');
       const card = cardOf(posted);
       const actionId = /"actionId":"([^"]+)"/.exec(JSON.stringify(card ?? {}))?.[1];
       if (!posted?.newId || !actionId) throw new Error(`no action card was posted for ${text}`);
+      if (overdueOn) {
+        const redate = findExecute(card, CARD_VERBS.changeDue);
+        const answer = await harness.post(chat.cardAction(derek, CARD_VERBS.changeDue, { ...redate?.data, due: overdueOn }, posted.newId));
+        if (answer.status !== 200) throw new Error(`could not re-date ${text}`);
+        harness.take();
+      }
       return { messageId: posted.newId, actionId };
     },
     stop: async () => {

@@ -24,7 +24,7 @@ beforeEach(async () => {
   await board.say('/item 2.2 S157/175 Safeguarding Audit');
   await board.say('/decision The Board approved the revised SUDIC Protocol.');
   ellensCard = await board.capture('/action Report back to WSCB after the inquest EF by Friday');
-  await board.capture('/action Circulate the SCR learning briefing EF by 1 March 2019');
+  await board.capture('/action Circulate the SCR learning briefing EF', board.sarah, '2019-03-01');
   await board.capture('/action Update the audit tool NP');
 });
 afterEach(async () => {

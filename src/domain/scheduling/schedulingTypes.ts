@@ -55,6 +55,10 @@ export type ScheduledJob = {
   leaseUntil?: string;
   /** Which instance holds the claim (for logs). */
   leaseOwner?: string;
+  /** Failed runs in a row since the job last ran cleanly: each waits longer before the next try. */
+  failures?: number;
+  /** Why the job last gave up (after too many failed runs): kept for support, shown in logs. */
+  lastFailure?: JobFailure;
 } & (
   | {
       kind: 'actionReminder';
@@ -72,7 +76,12 @@ export type ScheduledJob = {
        */
       unplaced?: true;
     }
-  | { kind: 'weeklyDigest'; userId: string }
+  | {
+      kind: 'weeklyDigest';
+      userId: string;
+      /** Not timed yet (or put back by a pass that could not time it): the next pass finds the person's slot. */
+      unplaced?: true;
+    }
   | { kind: 'chairDigest'; series: SeriesKey; meetingAt: string }
   /**
    * Take a meeting's attendance from Teams' report: due when the meeting should have ended (moved to
@@ -89,6 +98,16 @@ export type ScheduledJob = {
   /** Look at a linked plan for tasks completed in Planner, and close their actions here; again and again while linked. */
   | { kind: 'plannerWatch'; series: SeriesKey; planId: string }
 );
+
+/** Why a scheduled job gave up on a run, as recorded on the job. */
+export interface JobFailure {
+  /** ISO instant it gave up. */
+  at: string;
+  /** Failed runs in a row before it did. */
+  attempts: number;
+  /** What went wrong, in words (Teams' status, or the error's name): never message content. */
+  reason: string;
+}
 
 /** The kinds of scheduled work. */
 export type ScheduledJobKind = ScheduledJob['kind'];

@@ -1,5 +1,4 @@
-import { renderActionLogCard } from '../../cards/actionLogCard';
-import { formatDueDate, localDate } from '../../domain/dateFormat';
+import { renderChairDigestCard } from '../../cards/actionLogCards';
 import type { ScheduledJob } from '../../domain/scheduling/schedulingTypes';
 import { DigestService } from '../../services/digestService';
 import type { JobOutcome } from '../jobOutcome';
@@ -16,13 +15,7 @@ export async function runChairDigest(deps: SchedulerDeps, job: ChairJob, now: st
   const series = (await deps.storage.chats.getSeries(job.series))?.value;
   if (!series || series.nextMeetingAt !== job.meetingAt) return { kind: 'delete' };
   const digest = await new DigestService(deps.storage.chats).chairDigest(series, job.meetingAt, now);
-  const card = renderActionLogCard({
-    title: `Before your meeting on ${formatDueDate(localDate(job.meetingAt, series.timeZone), deps.defaultLocale)}`,
-    subtitle: `${series.title ?? 'Your meeting chat'}: the action log for "Matters arising"${digest.lastMeetingDate ? `, since the meeting of ${formatDueDate(digest.lastMeetingDate, deps.defaultLocale)}` : ''}.`,
-    entries: digest.entries,
-    decisions: digest.decisions,
-    decisionsHeading: 'Decisions of the last meeting',
-  });
+  const card = renderChairDigestCard(series, digest, job.meetingAt, deps.defaultLocale);
   const chat = series.serviceUrl ? { key: job.series, serviceUrl: series.serviceUrl } : undefined;
   if (series.chair) {
     await deps.notifier.notifyPerson({ tenantId: job.tenantId, person: series.chair, ...(chat ? { chat } : {}) }, card, 'the action log for your next meeting.');

@@ -12,6 +12,7 @@ type DigestJob = Extract<ScheduledJob, { kind: 'weeklyDigest' }>;
 /**
  * Sends a person their weekly digest and books the next one. With no open actions the job ends (a
  * new action books it again); after downtime one digest goes out and the next is a week from now.
+ * A job put back unplaced is only timed.
  */
 export async function runWeeklyDigest(deps: SchedulerDeps, job: DigestJob, now: string): Promise<JobOutcome> {
   const open = await loadOpenActionsOf(deps.storage, job.tenantId, job.userId);
@@ -20,6 +21,12 @@ export async function runWeeklyDigest(deps: SchedulerDeps, job: DigestJob, now: 
   const timing = await scheduleOf(deps.storage.users, job.tenantId, job.userId, first.series, deps.defaultLocale);
   const preferences = timing.profile?.preferences ?? DEFAULT_PREFERENCES;
   if (!preferences.digestEnabled) return { kind: 'delete' };
+  if (job.unplaced) {
+    // Put back to be timed afresh (a pass that gave up on it, or one run as of another time): its next slot, nothing sent.
+    const placed: DigestJob = { ...job, dueAt: nextWeeklySlot(now, timing.zone, preferences.digestDay, preferences.hour) };
+    delete placed.unplaced;
+    return { kind: 'retime', job: placed };
+  }
   const digest = buildOwnerDigest(open.map((entry) => entry.action), now, timing.zone);
   const titles = new Map(open.map((entry) => [entry.action.id, entry.series.title ?? 'A meeting chat']));
   const card = renderWeeklyDigestCard(digest, { locale: timing.locale, chatTitle: (action) => titles.get(action.id) ?? '' });

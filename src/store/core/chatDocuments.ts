@@ -1,5 +1,5 @@
 import type { Meeting, MeetingNote } from '../../domain/meetings/meetingTypes';
-import type { Action, Decision, Series } from '../../domain/types';
+import type { Action, ActionHistoryPage, Decision, Series } from '../../domain/types';
 import type { ChatRecord } from '../chatRecords';
 
 /**
@@ -7,7 +7,7 @@ import type { ChatRecord } from '../chatRecords';
  * is the Cosmos document): every kind shares its series' partition (`seriesId`) and is told apart
  * by `type`; the series is its own partition's anchor, so its `seriesId` is its own id.
  */
-export type ChatDocument = SeriesDocument | ActionDocument | DecisionDocument | MeetingDocument | NoteDocument;
+export type ChatDocument = SeriesDocument | ActionDocument | DecisionDocument | MeetingDocument | NoteDocument | HistoryDocument;
 
 /** A series as stored: the record plus its partition key and discriminator. */
 export type SeriesDocument = Series & { seriesId: string; type: 'series' };
@@ -19,6 +19,8 @@ export type DecisionDocument = Decision & { type: 'decision' };
 export type MeetingDocument = Meeting & { type: 'meeting' };
 /** A note as stored. */
 export type NoteDocument = MeetingNote & { type: 'note' };
+/** A page of an action's older history as stored. */
+export type HistoryDocument = ActionHistoryPage & { type: 'history' };
 
 /** The kinds of chat record, which are also the documents' `type` values. */
 export type ChatKind = ChatRecord['kind'];
@@ -34,6 +36,7 @@ const ADDED_FIELDS: Record<ChatKind, readonly string[]> = {
   decision: ['type'],
   meeting: ['type'],
   note: ['type'],
+  history: ['type'],
 };
 
 /** The document a record is stored as. */

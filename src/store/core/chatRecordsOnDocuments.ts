@@ -1,6 +1,6 @@
 import type { Meeting, MeetingNote } from '../../domain/meetings/meetingTypes';
 import { seriesIdOf } from '../../domain/seriesId';
-import type { Action, ActionStatus, Decision, Series, SeriesKey, Versioned } from '../../domain/types';
+import type { Action, ActionHistoryPage, ActionStatus, Decision, Series, SeriesKey, Versioned } from '../../domain/types';
 import type { ActionLocator, ChatRecord, ChatRecords, ChatWrite } from '../chatRecords';
 import { assertSeriesIdMatches } from '../seriesKeyCheck';
 import { chatDocumentOf, type ChatDocument, type ChatKind, recordOfKind, type RecordOf, seriesIdOfRecord } from './chatDocuments';
@@ -82,6 +82,11 @@ export class ChatRecordsOnDocuments implements ChatRecords {
   async listActions(key: SeriesKey, filter: { status?: ActionStatus } = {}): Promise<Action[]> {
     const byStatus: Array<Clause<ChatDocument>> = filter.status === undefined ? [] : [{ field: 'status', equals: filter.status }];
     return values(await this.list(key, 'action', byStatus, [{ field: 'number' }, { field: 'id' }]));
+  }
+
+  async listActionHistory(key: SeriesKey): Promise<ActionHistoryPage[]> {
+    // Pages carry their action's number, so they list off the same index as actions, in page order by id.
+    return values(await this.list(key, 'history', [], [{ field: 'number' }, { field: 'id' }]));
   }
 
   async getDecision(key: SeriesKey, decisionId: string): Promise<Versioned<Decision> | undefined> {

@@ -6,9 +6,12 @@ import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCardJson } from '../../cards/r
 import type { Clock } from '../../domain/clock';
 import type { ChatDirectory } from '../../services/chatDirectory';
 import type { Messenger } from '../../services/messenger';
+import { BackgroundWork } from '../backgroundWork';
+import { ConversationRateLimiter } from '../conversationRateLimiter';
 import { dispatch } from '../dispatch';
 import type { TeamsRetryPolicy } from '../teamsRetry';
 import type { AnswerOf, ExtensionAction, Inbound, TeamsEvent, TeamsRoom } from '../turn';
+import { connectorHttpClient } from './connectorHttpClient';
 import { answerExtension } from './extensionAnswers';
 import { readMeetingEvent, readParticipants } from './readEvents';
 import { readExtensionAction } from './readExtensionAction';
@@ -16,7 +19,8 @@ import { BotFrameworkMessenger } from './messenger';
 import { sendRepliesAsPlainText } from './plainReplies';
 import { personFrom, readTurn } from './readTurn';
 import { outsideTurnDirectory, teamsDirectory } from './teamsDirectory';
-import { turnReplies } from './turnReplies';
+import { dropTypingIndicators } from './typingIndicators';
+import { inTurnSender, turnReplies } from './turnReplies';
 
 /** The Teams room's way in and way out: what the HTTP room calls, and what the scheduler sends through. */
 export interface TeamsAdapterHandle {
@@ -29,6 +33,8 @@ export interface TeamsAdapterHandle {
   messenger: Messenger;
   /** A chat's members and meeting as Teams knows them, read outside a turn (the tabs' membership check). */
   directoryOf(address: ChatAddress): ChatDirectory;
+  /** Resolves once the work turns left running after their answer (redrawing card copies) is done. */
+  idle(): Promise<void>;
 }
 
 /** Where the bot reaches a chat outside a turn. */
@@ -45,9 +51,15 @@ export interface TeamsAdapterOptions {
   onTurnError?: (error: unknown) => void;
   /** Retry policy for sends outside a turn. */
   retry?: TeamsRetryPolicy;
+  /** How long one Bot Connector call may take before it counts as unreachable (default 5 s). */
+  connectorTimeoutMs?: number;
 }
 
+/** Teams answers a bot within seconds; a connector call that takes longer than this has failed. */
+const CONNECTOR_TIMEOUT_MS = 5000;
+
 const ACTION_INVOKE = 'adaptiveCard/action';
+const TURN_FAILED = 'Something went wrong on my side and I could not finish that. Type /actions to see what was saved before you try again.';
 /** A message-extension action's two invokes: opening its dialog, and the dialog's Save. */
 const EXTENSION_INVOKES: Record<string, ExtensionAction['step']> = { 'composeExtension/fetchTask': 'fetchTask', 'composeExtension/submitAction': 'submitAction' };
 
@@ -67,12 +79,18 @@ export function createTeamsAdapter(room: TeamsRoom, credentials: BotCredentials,
     },
     // An Entra app with no secret signs in with a token of the managed identity it trusts.
     credentials.federatedClientId ? new FederatedServiceClientCredentialsFactory(credentials.appId, credentials.federatedClientId, credentials.tenantId) : undefined,
+    undefined,
+    { httpClient: connectorHttpClient(options.connectorTimeoutMs ?? CONNECTOR_TIMEOUT_MS) },
   );
-  const messenger = new BotFrameworkMessenger(adapter, credentials.appId, options.retry ? { retry: options.retry } : {});
+  const limiter = new ConversationRateLimiter();
+  const messenger = new BotFrameworkMessenger(adapter, credentials.appId, { limiter, ...(options.retry ? { retry: options.retry } : {}) });
+  const background = new BackgroundWork(room.logger);
   const app = new Application<TurnState>({ adapter, botAppId: credentials.appId, startTypingTimer: false, removeRecipientMention: true });
+  const connectorTimeoutMs = options.connectorTimeoutMs ?? CONNECTOR_TIMEOUT_MS;
   const run = <I extends Inbound>(context: TurnContext, inbound: I): Promise<AnswerOf<I>> => {
     const facts = readTurn(context, options.clock.now());
-    const turn = { facts, room, reply: turnReplies(context, facts, messenger, room.logger), directory: teamsDirectory(context, facts.meetingId, room.logger) };
+    const reply = turnReplies(context, facts, { messenger, limiter, background, logger: room.logger });
+    const turn = { facts, room, reply, directory: teamsDirectory(context, facts.meetingId, room.logger, connectorTimeoutMs) };
     return dispatch(turn, inbound);
   };
   const onEvent = (read: (context: TurnContext) => TeamsEvent) => async (context: TurnContext) => {
@@ -81,6 +99,7 @@ export function createTeamsAdapter(room: TeamsRoom, credentials: BotCredentials,
 
   app.turn('beforeTurn', async (context) => {
     sendRepliesAsPlainText(context);
+    dropTypingIndicators(context);
     return true;
   });
   app.addRoute(
@@ -119,7 +138,12 @@ export function createTeamsAdapter(room: TeamsRoom, credentials: BotCredentials,
     room.logger.error({ err: error, activityId: context.activity.id, conversation: context.activity.conversation?.id }, 'turn failed');
     options.onTurnError?.(error);
     if (context.activity.type === ActivityTypes.Message) {
-      await context.sendActivity('Something went wrong on my side and I could not finish that. Please try again in a moment.');
+      try {
+        // Part of what was asked may be saved: "try again" alone would invite a duplicate.
+        await inTurnSender(context, limiter)(() => context.sendActivity(TURN_FAILED));
+      } catch (sendError) {
+        room.logger.warn({ err: sendError, activityId: context.activity.id }, 'could not tell the chat that a turn failed');
+      }
     }
     if (Object.hasOwn(EXTENSION_INVOKES, context.activity.name ?? '') && !context.turnState.get(INVOKE_RESPONSE_KEY)) {
       // A dialog answered in words rather than left to fail; whether a Save got as far as saving is unknown here.
@@ -128,7 +152,8 @@ export function createTeamsAdapter(room: TeamsRoom, credentials: BotCredentials,
   });
   return {
     messenger,
-    directoryOf: (address) => outsideTurnDirectory(adapter, credentials.appId, address, room.logger),
+    directoryOf: (address) => outsideTurnDirectory(adapter, credentials.appId, address, room.logger, connectorTimeoutMs),
+    idle: () => background.idle(),
     handleMessages: (req, res) =>
       adapter.process(req, res, async (context) => {
         await app.run(context);

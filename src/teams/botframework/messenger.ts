@@ -9,8 +9,9 @@ const UNREACHABLE = new Set([403, 404]);
 
 /**
  * Sends outside a turn through the Bot Connector (botbuilder's `continueConversationAsync` and
- * `createConversationAsync`): each conversation paced inside Teams' rate limits, throttling and
- * gateway failures retried with back-off, and a refusal turned into `DeliveryRefused`.
+ * `createConversationAsync`): each conversation paced inside Teams' rate limits (the limiter is
+ * shared with replies inside turns), throttling and gateway failures retried with back-off, and a
+ * refusal turned into `DeliveryRefused`.
  */
 export class BotFrameworkMessenger implements Messenger {
   private readonly limiter: ConversationRateLimiter;
@@ -60,9 +61,14 @@ export class BotFrameworkMessenger implements Messenger {
 
   async update(copy: CardCopy, card: CardPayload): Promise<void> {
     const to = { serviceUrl: copy.serviceUrl, conversationId: copy.conversationId, isGroup: false };
-    await this.inConversation(to, async (context) => {
-      await context.updateActivity({ ...MessageFactory.attachment(CardFactory.adaptiveCard(card)), id: copy.activityId });
-    });
+    await this.limiter.acquire(copy.conversationId);
+    await refusalsAsDeliveryRefused(() =>
+      withTeamsRetry(async () => {
+        await this.inConversation(to, async (context) => {
+          await context.updateActivity({ ...MessageFactory.attachment(CardFactory.adaptiveCard(card)), id: copy.activityId });
+        });
+      }, this.retry),
+    );
   }
 
   /**

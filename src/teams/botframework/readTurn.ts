@@ -1,6 +1,6 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import { isValidTimeZone } from '../../domain/dateFormat';
-import type { MentionedPerson } from '../../domain/mentions';
+import { isMentionMarkup, type MentionedPerson } from '../../domain/mentions';
 import type { Person } from '../../domain/types';
 import { DEFAULT_BOT_NAME, DEFAULT_LOCALE, type TurnFacts } from '../turn';
 
@@ -61,6 +61,8 @@ function mentionsIn(activity: Activity): MentionedPerson[] {
     if (entity.type !== 'mention') continue;
     const { mentioned, text } = entity as { mentioned?: { id: string; name?: string; aadObjectId?: string }; text?: string };
     if (!mentioned?.id || !text || mentioned.id === activity.recipient?.id) continue;
+    // Only a mention tag that is in the message names someone; any other text claimed is ignored.
+    if (!isMentionMarkup(text) || typeof activity.text !== 'string' || !activity.text.includes(text)) continue;
     mentions.push({ markup: text, person: personFrom(mentioned) });
   }
   return mentions;

@@ -3,6 +3,7 @@ import { renderActionFormCard } from '../../cards/actionFormCard';
 import { resolveChosenPeople } from '../../domain/chosenPeople';
 import { seriesIdOf } from '../../domain/seriesId';
 import { readActionText, readDueDate, readOwnerIds, readSeriesId } from '../cardData';
+import { actionSavedWithoutCard } from '../savedWithoutCard';
 import type { CardHandler } from '../turn';
 import { noticeCard } from './cardChange';
 
@@ -41,5 +42,7 @@ export const handleCreateAction: CardHandler = async (turn, data) => {
       return { conversationId: facts.key.conversationId, activityId: formMessageId, serviceUrl: facts.serviceUrl };
     },
   );
-  return renderActionCard(captured.record, series, { viewer: facts.speaker, locale: facts.locale, now: facts.now });
+  // The form could not become the card for everyone: the clicker's own answer still shows it, saying so.
+  const notice = captured.cardFailed ? { notice: { text: actionSavedWithoutCard(captured.record), style: 'attention' as const } } : {};
+  return renderActionCard(captured.record, series, { viewer: facts.speaker, ...notice, locale: facts.locale, now: facts.now });
 };

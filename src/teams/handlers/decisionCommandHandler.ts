@@ -1,5 +1,7 @@
 import { renderDecisionCard } from '../../cards/decisionCard';
 import { parseDecisionArgs } from '../../domain/decisionCommand';
+import { decisionSavedWithoutCard } from '../savedWithoutCard';
+import { sayIfPossible } from '../sayIfPossible';
 import type { CommandHandler } from '../turn';
 
 /** `/decision …`: records a decision under the current item and posts its card. */
@@ -9,7 +11,8 @@ export const handleDecisionCommand: CommandHandler = async (turn, args) => {
   if (parsed.kind === 'invalid') return turn.reply.say(parsed.message);
   const chat = await room.useCases.chats.load(facts);
   // A redelivered message already has its card; the capture does not publish it again.
-  await room.useCases.capture.recordDecision(chat, { key: facts.key, sourceId: facts.activityId, by: facts.speaker, at: facts.now }, parsed.text, (decision) =>
+  const captured = await room.useCases.capture.recordDecision(chat, { key: facts.key, sourceId: facts.activityId, by: facts.speaker, at: facts.now }, parsed.text, (decision) =>
     turn.reply.sendCard(renderDecisionCard(decision, facts.locale)),
   );
+  if (captured.cardFailed) await sayIfPossible(turn, decisionSavedWithoutCard(captured.record));
 };

@@ -1,8 +1,7 @@
-import { renderWeeklyDigestCard } from '../../cards/weeklyDigestCard';
 import { closeAction } from '../../domain/actionTransitions';
-import { buildOwnerDigest } from '../../domain/scheduling/ownerDigest';
 import { readActionTarget, readNote } from '../cardData';
 import { cardTarget } from '../cardTarget';
+import { myActionsPage } from '../lists/listPages';
 import type { CardHandler } from '../turn';
 import { noticeCard, redrawCopies } from './cardChange';
 
@@ -28,12 +27,8 @@ export const handleDigestClose: CardHandler = async (turn, data) => {
   );
   if (result.kind === 'notFound' || result.kind === 'forbidden') return noticeCard(result.reason);
   if (result.kind === 'changed') await redrawCopies(turn, result.action, result.series);
-  const { open, timing } = await turn.room.useCases.people.openActions(facts.key.tenantId, facts.speaker.id, { series: result.series, locale: facts.locale });
-  const titles = new Map(open.map((entry) => [entry.action.id, entry.series.title ?? 'A meeting chat']));
   const notice = result.kind === 'changed' ? `Closed ${result.action.text.length > 50 ? `${result.action.text.slice(0, 47)}…` : result.action.text}.` : result.reason;
-  return renderWeeklyDigestCard(buildOwnerDigest(open.map((entry) => entry.action), facts.now, timing.zone), {
-    locale: facts.locale,
-    chatTitle: (action) => titles.get(action.id) ?? '',
-    notice,
-  });
+  // The page the line was on, so the person carries on from where they were.
+  const from = (data as { from?: unknown }).from;
+  return myActionsPage(turn, { notice, series: result.series, ...(typeof from === 'number' && Number.isInteger(from) && from > 0 ? { from } : {}) });
 };

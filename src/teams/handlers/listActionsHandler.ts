@@ -1,10 +1,7 @@
-import { renderActionListCard } from '../../cards/actionListCard';
+import { chatActionsPage } from '../lists/listPages';
 import type { CommandHandler } from '../turn';
 
-/** `/actions`: the chat's open actions grouped by owner, overdue first (one query in a known chat). */
+/** `/actions`: the chat's open actions grouped by owner, overdue first, a page at a time. */
 export const handleListActions: CommandHandler = async (turn) => {
-  const { facts, room } = turn;
-  const open = await room.useCases.digests.openActions(facts.key);
-  const series = open.series ?? (await room.useCases.chats.load(facts)).value;
-  await turn.reply.sendCard(renderActionListCard(open.actions, series, facts.locale, facts.now));
+  await turn.reply.sendCard(await chatActionsPage(turn));
 };
