@@ -2,12 +2,12 @@ import { withRememberedRoles } from '../domain/meetings/attendance';
 import type { Meeting } from '../domain/meetings/meetingTypes';
 import { attendeesFromRecords, markAttendedFromTeams, sessionsOfMeeting, type AttendanceRecord } from '../domain/meetings/teamsAttendance';
 import { attendanceJobId } from '../domain/scheduling/jobIds';
-import type { ScheduledJob } from '../domain/scheduling/schedulingTypes';
 import type { Series, SeriesKey } from '../domain/types';
 import type { Logger } from '../observability/logger';
 import type { ChatRecords } from '../store/chatRecords';
 import type { ScheduledJobs } from '../store/scheduledJobs';
 import type { AttendanceReports } from './attendanceReports';
+import { AfterMeetingLook } from './afterMeetingLook';
 import { retryOnConflict } from './retryOnConflict';
 
 /** What one look at a meeting's attendance report came to. */
@@ -19,8 +19,6 @@ export type AttendanceOutcome =
   /** Nothing to take: the meeting or chat is gone, or Teams never said which online meeting the chat is. */
   | { kind: 'nothing' };
 
-/** When to look at a report if Teams never says the meeting ended: this long after it started. */
-const EXPECTED_LENGTH_MS = 3 * 60 * 60 * 1000;
 /** How long after the meeting (or its expected end) the bot keeps looking for a report. */
 const LOOK_FOR_MS = 24 * 60 * 60 * 1000;
 
@@ -42,34 +40,26 @@ export class AttendanceService implements MeetingWatcher {
     private readonly jobs: ScheduledJobs,
     private readonly reports: AttendanceReports,
     private readonly logger: Logger,
-  ) {}
-
-  /**
-   * Books the look at a new meeting's report for when it should have ended. Only meeting chats (a
-   * Teams meeting id) have reports. A failure is logged and does not fail the capture that opened
-   * the meeting: the meeting's end books it again.
-   */
-  async meetingOpened(series: Series, meeting: Meeting): Promise<void> {
-    if (!series.meetingId) return;
-    const dueAt = new Date(Date.parse(meeting.startedAt) + EXPECTED_LENGTH_MS).toISOString();
-    await this.quietly(meeting, () => this.jobs.insertJob(this.jobFor(meeting, dueAt)));
+  ) {
+    this.look = new AfterMeetingLook(chats, jobs, logger, {
+      kind: 'meetingAttendance',
+      idOf: attendanceJobId,
+      lookForMs: LOOK_FOR_MS,
+      done: (meeting) => meeting.teamsAttendance !== undefined,
+      what: 'taking attendance from Teams',
+    });
   }
 
-  /** The meeting closed: look at its report now (booking the look if opening did not). */
-  async meetingEnded(key: SeriesKey, meeting: Meeting): Promise<void> {
-    if (meeting.teamsAttendance) return;
-    const at = meeting.endedAt ?? meeting.startedAt;
-    await this.quietly(meeting, () =>
-      retryOnConflict(async () => {
-        const existing = await this.jobs.getJob(key.tenantId, attendanceJobId(meeting.id));
-        if (existing) {
-          await this.jobs.putJob({ ...existing.value, dueAt: at, ...(existing.value.kind === 'meetingAttendance' ? { giveUpAt: giveUpAfter(at) } : {}) }, existing.etag);
-          return;
-        }
-        const series = (await this.chats.getSeries(key))?.value;
-        if (series?.meetingId) await this.jobs.insertJob(this.jobFor(meeting, at));
-      }),
-    );
+  private readonly look: AfterMeetingLook;
+
+  /** Books the look at a new meeting for when it should have ended. */
+  meetingOpened(series: Series, meeting: Meeting): Promise<void> {
+    return this.look.meetingOpened(series, meeting);
+  }
+
+  /** The meeting closed: look from now (booking the look if opening did not). */
+  meetingEnded(key: SeriesKey, meeting: Meeting): Promise<void> {
+    return this.look.meetingEnded(key, meeting);
   }
 
   /**
@@ -95,20 +85,6 @@ export class AttendanceService implements MeetingWatcher {
     return { kind: 'taken', listed: people.length, added };
   }
 
-  private jobFor(meeting: Meeting, dueAt: string): ScheduledJob {
-    const series = { tenantId: meeting.tenantId, conversationId: meeting.conversationId };
-    return { id: attendanceJobId(meeting.id), tenantId: meeting.tenantId, kind: 'meetingAttendance', series, meetingId: meeting.id, dueAt, giveUpAt: giveUpAfter(dueAt) };
-  }
 
-  private async quietly(meeting: Meeting, book: () => Promise<unknown>): Promise<void> {
-    try {
-      await book();
-    } catch (error) {
-      this.logger.error({ err: error, meeting: meeting.id }, 'could not book taking attendance from Teams; the meeting\'s end books it again');
-    }
-  }
 }
 
-function giveUpAfter(at: string): string {
-  return new Date(Date.parse(at) + LOOK_FOR_MS).toISOString();
-}

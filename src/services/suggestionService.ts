@@ -3,13 +3,13 @@ import { formatActionRef } from '../domain/actionRef';
 import type { Meeting } from '../domain/meetings/meetingTypes';
 import { sessionsOfMeeting } from '../domain/meetings/teamsAttendance';
 import { insightsJobId } from '../domain/scheduling/jobIds';
-import type { ScheduledJob } from '../domain/scheduling/schedulingTypes';
 import { acceptanceSourceId, findSuggestion, SUGGESTION_ORIGIN, suggestionsFromRecap, withSuggestionState } from '../domain/suggestions/suggestions';
 import type { MeetingSuggestions, RecapActionItem } from '../domain/suggestions/suggestionTypes';
 import type { Action, CardCopy, Person, Series, SeriesKey, Versioned } from '../domain/types';
 import type { Logger } from '../observability/logger';
 import type { ChatRecords } from '../store/chatRecords';
 import type { ScheduledJobs } from '../store/scheduledJobs';
+import { AfterMeetingLook } from './afterMeetingLook';
 import type { MeetingWatcher } from './attendanceService';
 import type { CaptureService, Publish } from './captureService';
 import { GraphRefused } from './graphFailures';
@@ -42,8 +42,6 @@ export type DismissOutcome = { kind: 'dismissed' | 'unchanged'; reason?: string;
 /** Whether suggested actions work in a chat, for `/help`. */
 export type SuggestionsAvailability = { kind: 'on' } | { kind: 'refused'; at: string; status: number };
 
-/** When to look at a recap if Teams never says the meeting ended: this long after it started. */
-const EXPECTED_LENGTH_MS = 3 * 60 * 60 * 1000;
 /** How long after the meeting's end the bot keeps looking for Copilot's recap (it takes a while to make). */
 const LOOK_FOR_MS = 4 * 60 * 60 * 1000;
 /** After Graph refused a chat's insights, how long before the bot asks again (a licence or policy may have come since). */
@@ -66,30 +64,26 @@ export class SuggestionService implements MeetingWatcher {
     private readonly insights: MeetingInsights,
     private readonly capture: CaptureService,
     private readonly logger: Logger,
-  ) {}
-
-  /** Books the look at a new meeting's recap for when it should have ended (meeting chats only). */
-  async meetingOpened(series: Series, meeting: Meeting): Promise<void> {
-    if (!series.meetingId) return;
-    const dueAt = new Date(Date.parse(meeting.startedAt) + EXPECTED_LENGTH_MS).toISOString();
-    await this.quietly(meeting, () => this.jobs.insertJob(this.jobFor(meeting, dueAt)));
+  ) {
+    this.look = new AfterMeetingLook(chats, jobs, logger, {
+      kind: 'meetingInsights',
+      idOf: insightsJobId,
+      lookForMs: LOOK_FOR_MS,
+      done: (meeting) => meeting.suggestions !== undefined,
+      what: "reading Copilot's recap",
+    });
   }
 
-  /** The meeting closed: look for its recap from now (booking the look if opening did not). */
-  async meetingEnded(key: SeriesKey, meeting: Meeting): Promise<void> {
-    if (meeting.suggestions) return;
-    const at = meeting.endedAt ?? meeting.startedAt;
-    await this.quietly(meeting, () =>
-      retryOnConflict(async () => {
-        const existing = await this.jobs.getJob(key.tenantId, insightsJobId(meeting.id));
-        if (existing) {
-          await this.jobs.putJob({ ...existing.value, dueAt: at, ...(existing.value.kind === 'meetingInsights' ? { giveUpAt: giveUpAfter(at) } : {}) }, existing.etag);
-          return;
-        }
-        const series = (await this.chats.getSeries(key))?.value;
-        if (series?.meetingId) await this.jobs.insertJob(this.jobFor(meeting, at));
-      }),
-    );
+  private readonly look: AfterMeetingLook;
+
+  /** Books the look at a new meeting for when it should have ended. */
+  meetingOpened(series: Series, meeting: Meeting): Promise<void> {
+    return this.look.meetingOpened(series, meeting);
+  }
+
+  /** The meeting closed: look from now (booking the look if opening did not). */
+  meetingEnded(key: SeriesKey, meeting: Meeting): Promise<void> {
+    return this.look.meetingEnded(key, meeting);
   }
 
   /**
@@ -212,18 +206,7 @@ export class SuggestionService implements MeetingWatcher {
     });
   }
 
-  private jobFor(meeting: Meeting, dueAt: string): ScheduledJob {
-    const series = { tenantId: meeting.tenantId, conversationId: meeting.conversationId };
-    return { id: insightsJobId(meeting.id), tenantId: meeting.tenantId, kind: 'meetingInsights', series, meetingId: meeting.id, dueAt, giveUpAt: giveUpAfter(dueAt) };
-  }
 
-  private async quietly(meeting: Meeting, book: () => Promise<unknown>): Promise<void> {
-    try {
-      await book();
-    } catch (error) {
-      this.logger.error({ err: error, meeting: meeting.id }, 'could not book reading Copilot\'s recap; the meeting\'s end books it again');
-    }
-  }
 }
 
 function answeredAlready(state: MeetingSuggestions['items'][number]['state']): string {
@@ -246,6 +229,3 @@ function withoutRefusal(series: Series): Series {
   return next;
 }
 
-function giveUpAfter(at: string): string {
-  return new Date(Date.parse(at) + LOOK_FOR_MS).toISOString();
-}
