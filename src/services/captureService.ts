@@ -202,7 +202,7 @@ export class CaptureService {
     request: CaptureRequest,
     id: string,
     kind: 'action' | 'decision',
-    build: (series: Series, meetingId: string) => { series: Series; record: ChatRecord; jobs?: ScheduledJob[] },
+    build: NumberedBuild,
   ): Promise<{ created: boolean; stored: Versioned<T> }> {
     // One capture of a chat at a time in this process: captures racing for one chat's counter would
     // all but one lose each round, and a store that waits for the disk between commit and answer
@@ -216,7 +216,7 @@ export class CaptureService {
     request: CaptureRequest,
     id: string,
     kind: 'action' | 'decision',
-    build: (series: Series, meetingId: string) => { series: Series; record: ChatRecord; jobs?: ScheduledJob[] },
+    build: NumberedBuild,
   ): Promise<{ created: boolean; stored: Versioned<T> }> {
     let current = chat;
     for (let attempt = 1; ; attempt += 1) {
@@ -259,6 +259,9 @@ function cardOwed(action: Action, at: string): boolean {
 function newJobsOf(action: Action, now: string): ScheduledJob[] {
   return [...newReminders(action, now), ...newPlannerJobs(action, now)];
 }
+
+/** Builds a capture from the series as read and the meeting it is filed under: the series with its advanced counter, the record, and the jobs it brings. */
+type NumberedBuild = (series: Series, meetingId: string) => { series: Series; record: ChatRecord; jobs?: ScheduledJob[] };
 
 /** Races for a series' counter lost in a row before giving up (each loss means another capture won). */
 const MAX_ATTEMPTS = 8;
