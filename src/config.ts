@@ -107,7 +107,7 @@ export function readConfig(env: NodeJS.ProcessEnv): AppConfig {
 
   const minutes = readMinutesConfig(value, production, problems);
   const tabs = readTabsConfig(value, { production, localMode: !appId, ...(minutes.publicUrl ? { publicUrl: minutes.publicUrl } : {}) }, problems);
-  const graph = readGraphConfig(value, production, problems);
+  const graph = readGraphConfig(value, production, problems, { type: appType, id: appId });
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {

@@ -42,7 +42,13 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * and `COPILOT_INSIGHTS`. Undefined when Graph is off. Problems are added to `problems`, worded as
  * what to set.
  */
-export function readGraphConfig(value: (name: string) => string | undefined, production: boolean, problems: string[]): GraphConfig | undefined {
+export function readGraphConfig(
+  value: (name: string) => string | undefined,
+  production: boolean,
+  problems: string[],
+  /** The bot's own identity as config.ts resolved it (its type defaulted as there), for Graph to sign in as by default. */
+  bot: { type: string; id: string } = { type: '', id: '' },
+): GraphConfig | undefined {
   const kind = value('GRAPH_AUTH') ?? 'off';
   const copilot = value('COPILOT_INSIGHTS') ?? 'off';
   if (!['on', 'off'].includes(copilot)) problems.push(`COPILOT_INSIGHTS must be "on" (suggested actions from Copilot's meeting recaps) or "off"; it is "${copilot}".`);
@@ -65,11 +71,16 @@ export function readGraphConfig(value: (name: string) => string | undefined, pro
   if (url && url.protocol !== 'https:' && !(kind === 'none' && loopback)) problems.push(`GRAPH_ENDPOINT must use https (it is "${endpoint}"); only a local fake Graph with GRAPH_AUTH=none may use http.`);
   const catalogId = value('TEAMS_APP_CATALOG_ID');
   if (catalogId && !GUID.test(catalogId)) problems.push(`TEAMS_APP_CATALOG_ID must be the app's id in your Teams app catalog (a GUID, as \`atk publish\` writes to TEAMS_APP_PUBLISHED_APP_ID); it is "${catalogId}".`);
-  const auth = readAuth(kind, value, { production, loopback, endpoint }, problems);
+  const auth = readAuth(kind, value, { production, loopback, endpoint, bot }, problems);
   return auth ? { endpoint, auth, ...(catalogId ? { teamsAppCatalogId: catalogId } : {}), ...(copilot === 'on' ? { copilotInsights: true } : {}) } : undefined;
 }
 
-function readAuth(kind: string, value: (name: string) => string | undefined, where: { production: boolean; loopback: boolean; endpoint: string }, problems: string[]): GraphAuth | undefined {
+function readAuth(
+  kind: string,
+  value: (name: string) => string | undefined,
+  where: { production: boolean; loopback: boolean; endpoint: string; bot: { type: string; id: string } },
+  problems: string[],
+): GraphAuth | undefined {
   if (kind === 'none') {
     if (where.production) problems.push('GRAPH_AUTH=none is for tests only and is refused when NODE_ENV=production. Set GRAPH_AUTH=managedIdentity or clientSecret.');
     if (!where.loopback) problems.push(`GRAPH_AUTH=none sends requests without a token, so GRAPH_ENDPOINT must be this machine (127.0.0.1, localhost or ::1); it is "${where.endpoint}".`);
@@ -87,7 +98,7 @@ function readAuth(kind: string, value: (name: string) => string | undefined, whe
     const pinned = value('GRAPH_TENANT_ID');
     return { kind: 'clientSecret', clientId, clientSecret, ...(pinned ? { tenantId: pinned } : {}) };
   }
-  const clientId = value('GRAPH_CLIENT_ID') ?? value('AZURE_CLIENT_ID') ?? (value('BOT_TYPE') === 'UserAssignedMSI' ? value('BOT_ID') : undefined);
+  const clientId = value('GRAPH_CLIENT_ID') ?? value('AZURE_CLIENT_ID') ?? (where.bot.type === 'UserAssignedMSI' && where.bot.id ? where.bot.id : undefined);
   if (!tenantId) {
     problems.push('GRAPH_AUTH=managedIdentity needs the identity\'s tenant: set GRAPH_TENANT_ID (or BOT_TENANT_ID).');
     return undefined;
