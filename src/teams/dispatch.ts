@@ -48,7 +48,7 @@ async function dispatchMessage(turn: Turn, text: string, routes: RouteTable): Pr
   // told what the 1:1 chat can do instead of silence.
   const command = parseCommand(text, facts.addressedToBot || personalChat);
   if (!command) return;
-  room.logger.info({ activityId: facts.activityId, conversation: facts.key.conversationId, command: command.name }, 'command');
+  room.logger.info({ activityId: facts.activityId, tenant: facts.key.tenantId, conversation: facts.key.conversationId, command: command.name }, 'command');
   const say = () => turn.reply.say(STORE_DOWN);
   if (!personalChat) {
     if (command.name === 'unknown') return turn.reply.say(`I don't know "${command.word.slice(0, 40)}". Type /help to see what I can do.`);

@@ -7,7 +7,7 @@ import { outputNames } from './bicepReader';
 const ROOT = join(__dirname, '..', '..');
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
 
-/** The variables the bot reads at start-up (docs/DEPLOY.md lists them). */
+/** The variables the bot reads at start-up (README's configuration table lists them). */
 const BOT_SETTINGS = [
   'PORT', 'BOT_ID', 'BOT_PASSWORD', 'BOT_TENANT_ID', 'BOT_TYPE', 'STORE', 'DATA_DIR', 'COSMOS_ENDPOINT',
   'COSMOS_KEY', 'COSMOS_DATABASE', 'COSMOS_CREATE_IF_MISSING', 'AZURE_CLIENT_ID',

@@ -59,7 +59,7 @@ describe('SQLite storage on disk', () => {
     await storage.close();
   });
 
-  it('runs in WAL mode with synchronous left FULL, so readers are not blocked and an acknowledged write survives a power cut', async () => {
+  it('runs in WAL mode, so readers in other processes are not blocked by a writer (durability: sqliteDurability.test.ts)', async () => {
     const dir = freshDir();
     const storage = await openStorage({ kind: 'sqlite', dataDir: dir });
     await storage.close();
