@@ -74,9 +74,16 @@ param minutesLinkSecret string = newGuid()
 @description('Client id of the Entra app the tabs sign users in with (Teams SSO; the Toolkit\'s aadApp/create writes TAB_SSO_APP_ID). Empty: the tabs cannot sign anyone in.')
 param tabSsoAppId string = ''
 
-@allowed(['off', 'managedIdentity'])
-@description('Microsoft Graph, for installing the app for owners (private reminders) and reading attendance reports. managedIdentity signs in as the bot\'s identity: grant it GRAPH_PERMISSIONS_TO_GRANT first (docs/DEPLOY.md § Microsoft Graph).')
+@allowed(['off', 'managedIdentity', 'clientSecret'])
+@description('Microsoft Graph, for installing the app for owners (private reminders), attendance reports, Copilot\'s recaps and Planner. managedIdentity signs in as the bot\'s managed identity; clientSecret as an Entra app (graphClientId, graphClientSecret), which installing the app for people needs: the tabs\' app named in webApplicationInfo. Grant GRAPH_PERMISSIONS_TO_GRANT first (docs/DEPLOY.md § Microsoft Graph).')
 param graphAuth string = 'off'
+
+@description('With graphAuth=clientSecret: the Entra app Graph signs in as (default: the tabs\' app, the one webApplicationInfo names, which proactive installation requires).')
+param graphClientId string = tabSsoAppId
+
+@secure()
+@description('With graphAuth=clientSecret: that app\'s client secret (the Toolkit\'s aadApp/create writes the tabs\' app\'s as SECRET_TAB_SSO_CLIENT_SECRET).')
+param graphClientSecret string = ''
 
 @description('The app\'s id in your organisation\'s Teams app catalog (TEAMS_APP_PUBLISHED_APP_ID after `atk publish` and approval); empty: the bot installs nothing.')
 param teamsAppCatalogId string = ''
@@ -236,6 +243,9 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         // The tabs accept Teams SSO tokens for this app; its ID URI is api://<WEBSITE_HOSTNAME>/<id>.
         { name: 'TAB_SSO_APP_ID', value: tabSsoAppId }
         { name: 'GRAPH_AUTH', value: graphAuth }
+        // Read only with GRAPH_AUTH=clientSecret; empty otherwise, which the bot reads as unset.
+        { name: 'GRAPH_CLIENT_ID', value: graphAuth == 'clientSecret' ? graphClientId : '' }
+        { name: 'GRAPH_CLIENT_SECRET', value: graphAuth == 'clientSecret' ? graphClientSecret : '' }
         { name: 'TEAMS_APP_CATALOG_ID', value: teamsAppCatalogId }
         { name: 'COPILOT_INSIGHTS', value: copilotInsights }
       ]
@@ -286,7 +296,8 @@ output BOT_DOMAIN string = webApp.properties.defaultHostName
 output BOT_ID string = botAppId
 output BOT_TENANT_ID string = identity.properties.tenantId
 output COSMOS_ENDPOINT string = cosmos.properties.documentEndpoint
-// What a tenant admin grants the identity for Microsoft Graph (app role assignments on its service principal), and the
-// application access policy that attendance reports and Copilot's recaps also need: docs/DEPLOY.md § Microsoft Graph.
+// What a tenant admin grants the identity Graph signs in as (app role assignments on its service principal: the managed
+// identity's below, or with graphAuth=clientSecret the Entra app's), and the application access policy that attendance
+// reports and Copilot's recaps also need: docs/DEPLOY.md § Microsoft Graph.
 output GRAPH_PRINCIPAL_ID string = identity.properties.principalId
 output GRAPH_PERMISSIONS_TO_GRANT string = 'TeamsAppInstallation.ReadWriteSelfForUser.All OnlineMeetingArtifact.Read.All Tasks.ReadWrite.All${copilotInsights == 'on' ? ' OnlineMeetingAiInsight.Read.All' : ''}'

@@ -116,6 +116,14 @@ describe('infra/azure.bicep: web app and bot', () => {
     );
   });
 
+  it('can sign Graph in as the tabs\' Entra app with its secret (what installing the app for people needs), and passes neither otherwise', () => {
+    const settings = appSettings();
+    expect(settings.get('GRAPH_CLIENT_ID')).toBe("graphAuth == 'clientSecret' ? graphClientId : ''");
+    expect(settings.get('GRAPH_CLIENT_SECRET')).toBe("graphAuth == 'clientSecret' ? graphClientSecret : ''");
+    expect(paramDefault(bicep, 'graphClientId')).toBe('tabSsoAppId');
+    expect(bicep).toMatch(/@secure\(\)\n@description\([^\n]*\)\nparam graphClientSecret string = ''/);
+  });
+
   it('leaves Copilot\'s suggested actions off unless asked', () => {
     expect(appSettings().get('COPILOT_INSIGHTS')).toBe('copilotInsights');
     expect(literal(paramDefault(bicep, 'copilotInsights'))).toBe('off');

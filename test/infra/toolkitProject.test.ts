@@ -36,8 +36,10 @@ describe('Agents Toolkit project files', () => {
     expect(scripts['stage:webapp']).toBe('npm run build && node dist/scripts/stage-webapp.js');
   });
 
-  it('declares in env/.env.dev every variable the manifest and Bicep parameters use, or the Bicep writes', () => {
-    const declared = new Set([...readEnvFile(join(ROOT, 'env/.env.dev')).keys(), ...outputNames(read('infra/azure.bicep'))]);
+  it('declares in env/.env.dev every variable the manifest and Bicep parameters use, or the Bicep or a provision step writes', () => {
+    // A secret (SECRET_…) is written by a provision step to env/.env.dev.user, which git ignores.
+    const secretsWritten = [...read('m365agents.yml').matchAll(/^\s+\w+: (SECRET_\w+)$/gm)].map((match) => match[1] ?? '');
+    const declared = new Set([...readEnvFile(join(ROOT, 'env/.env.dev')).keys(), ...outputNames(read('infra/azure.bicep')), ...secretsWritten]);
     const used = placeholderNames(read('appPackage/manifest.json') + read('infra/azure.parameters.json'));
     expect(used.filter((name) => !declared.has(name))).toEqual([]);
   });
