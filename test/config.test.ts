@@ -44,7 +44,7 @@ describe('Microsoft Graph', () => {
     const msi = { BOT_TYPE: 'UserAssignedMSI', BOT_ID: 'identity-client', BOT_TENANT_ID: 'tenant-home', GRAPH_AUTH: 'managedIdentity' };
     expect(readConfig(msi).graph?.auth).toEqual({ kind: 'managedIdentity', clientId: 'identity-client', tenantId: 'tenant-home' });
     // BOT_TYPE unset with a BOT_ID and no password is a managed identity too (as the bot itself reads it), not a system-assigned one.
-    const { BOT_TYPE: _type, ...unset } = msi;
+    const unset = Object.fromEntries(Object.entries(msi).filter(([name]) => name !== 'BOT_TYPE'));
     expect(readConfig(unset).graph?.auth).toEqual({ kind: 'managedIdentity', clientId: 'identity-client', tenantId: 'tenant-home' });
     expect(() => readConfig({ GRAPH_AUTH: 'managedIdentity' })).toThrow(/set GRAPH_TENANT_ID \(or BOT_TENANT_ID\)/);
   });
