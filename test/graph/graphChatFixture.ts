@@ -1,5 +1,5 @@
 import { FakeGraph } from '../../testkit/fakeGraph';
-import { startBoardChat, type BoardChat } from '../teams/chatFixture';
+import { installBot, startBoardChat, type BoardChat } from '../teams/chatFixture';
 
 /** The board chat with Microsoft Graph configured: the bot talks to a fake Graph through the real SDK. */
 export interface GraphBoardChat extends BoardChat {
@@ -26,8 +26,7 @@ export function useGraphBoardChatPerTest(
     board.harness.connector.requireApp((teamsId) => hasApp(aadOf(teamsId)) || graph.isInstalledFor(aadOf(teamsId)));
     current = board;
     use(board);
-    await board.harness.post(board.chat.installationUpdate(board.sarah));
-    board.harness.take();
+    await installBot(board);
     await setup?.(board);
   });
   afterEach(async () => {

@@ -5,33 +5,29 @@
  */
 import { randomUUID } from 'node:crypto';
 import { CARD_VERBS } from '../../src/cards/verbs';
-import { FixedClock } from '../../src/domain/clock';
 import { openStorage } from '../../src/store/openStorage';
-import { cardOf, startHarness, textOf, type BotHarness } from '../../testkit/botHarness';
+import { cardOf, textOf, type BotHarness } from '../../testkit/botHarness';
 import { findExecute } from '../../testkit/cardText';
 import { FakeGraph } from '../../testkit/fakeGraph';
-import { chatPerson, TeamsChat } from '../../testkit/teamsChat';
-import { LOCAL_COSMOS_KEY, startLocalCosmosServer, type LocalCosmosServer } from '../store/localCosmosServer';
+import type { ChatPerson, TeamsChat } from '../../testkit/teamsChat';
+import { localCosmosConfig, startLocalCosmosServer, type LocalCosmosServer } from '../store/localCosmosServer';
+import { startBoardChat } from '../teams/chatFixture';
 
 let cosmos: LocalCosmosServer;
 let graph: FakeGraph;
 let harness: BotHarness;
 let chat: TeamsChat;
 let planId: string;
-const clock = new FixedClock('2019-03-13T14:00:00.000Z');
-const derek = chatPerson('Derek Benson');
-const ellen = chatPerson('Ellen Footman');
-const sarah = chatPerson('Sarah Berry');
-const people = [derek, ellen, sarah];
+let derek: ChatPerson;
+let ellen: ChatPerson;
+let sarah: ChatPerson;
+let people: ChatPerson[];
 
 beforeAll(async () => {
   cosmos = await startLocalCosmosServer();
   graph = await new FakeGraph().start();
-  const storage = await openStorage({ kind: 'cosmos', endpoint: cosmos.endpoint, key: LOCAL_COSMOS_KEY, database: `planner-trips-${randomUUID()}`, createIfMissing: true, connectionPolicy: { enableEndpointDiscovery: false } });
-  harness = await startHarness({ clock, storage, graph });
-  chat = new TeamsChat(harness.connector.url);
-  harness.connector.setMembers(chat.conversationId, people);
-  harness.connector.setMeeting(chat.meetingId, { organizer: derek, title: 'Safeguarding Children Board', start: '2019-03-13T14:00:00Z', end: '2019-03-13T17:00:00Z' });
+  const storage = await openStorage(localCosmosConfig(cosmos.endpoint, `planner-trips-${randomUUID()}`));
+  ({ harness, chat, derek, ellen, sarah, people } = await startBoardChat({ storage, graph }));
   await say(chat.installationUpdate(derek));
   planId = graph.planner.addPlan('Board actions');
   await say(chat.message(derek, `/planner ${planId}`, people));
@@ -49,11 +45,8 @@ async function say(activity: Record<string, unknown>): Promise<void> {
   expect((await harness.post(activity)).status).toBe(200);
 }
 
-async function roundTripsOf(send: () => Promise<unknown>): Promise<number> {
-  cosmos.requests.reset();
-  await send();
-  const data = cosmos.requests.data();
-  return data.length + data.filter((request) => request.kind === 'query').length;
+function roundTripsOf(send: () => Promise<unknown>): Promise<number> {
+  return cosmos.requests.roundTripsOf(send);
 }
 
 test('in a chat linked to Planner, /action costs at most 4 round trips and Close at most 4, and neither waits for Planner', async () => {

@@ -2,7 +2,7 @@ import { localConfig } from '../../testkit/botHarness';
 import { randomUUID } from 'node:crypto';
 import { createLogger } from '../../src/observability/logger';
 import { startBot } from '../../src/startBot';
-import { LOCAL_COSMOS_KEY, startLocalCosmosServer } from '../store/localCosmosServer';
+import { localCosmosConfig, startLocalCosmosServer } from '../store/localCosmosServer';
 
 async function health(url: string): Promise<{ status: number; body: unknown }> {
   const response = await fetch(`${url}/healthz`);
@@ -12,14 +12,7 @@ async function health(url: string): Promise<{ status: number; body: unknown }> {
 test('/healthz answers 503 while the Cosmos endpoint is gone and 200 again once it is back', async () => {
   const server = await startLocalCosmosServer();
   let serverRunning = true;
-  const config = localConfig({
-      kind: 'cosmos',
-      endpoint: server.endpoint,
-      key: LOCAL_COSMOS_KEY,
-      database: `health-${randomUUID()}`,
-      createIfMissing: true,
-      connectionPolicy: { enableEndpointDiscovery: false },
-  });
+  const config = localConfig(localCosmosConfig(server.endpoint, `health-${randomUUID()}`));
   try {
     const bot = await startBot(config, { host: '127.0.0.1', logger: createLogger('silent') });
     try {

@@ -7,7 +7,7 @@ import { cardOf } from '../../testkit/botHarness';
 import { cardText, findExecute } from '../../testkit/cardText';
 import { FakeConnector } from '../../testkit/fakeConnector';
 import { chatPerson, TeamsChat } from '../../testkit/teamsChat';
-import { LOCAL_COSMOS_KEY, type LocalCosmosServer, startLocalCosmosServer } from '../store/localCosmosServer';
+import { LOCAL_COSMOS_KEY, localCosmosConfig, type LocalCosmosServer, startLocalCosmosServer } from '../store/localCosmosServer';
 import { type BotProcess, startBotProcess } from './botProcess';
 
 // Two real bot processes on one Cosmos database, as two App Service instances behind one Azure Bot:
@@ -181,12 +181,5 @@ test('interleaved captures, redeliveries and closes from both processes end with
 }, 60_000);
 
 function storeConfig(endpoint: string): StorageConfig {
-  return {
-    kind: 'cosmos',
-    endpoint,
-    key: LOCAL_COSMOS_KEY,
-    database,
-    createIfMissing: false,
-    connectionPolicy: { enableEndpointDiscovery: false },
-  };
+  return localCosmosConfig(endpoint, database, { createIfMissing: false });
 }

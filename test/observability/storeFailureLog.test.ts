@@ -3,15 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { createLogger } from '../../src/observability/logger';
 import { startBot } from '../../src/startBot';
 import { openStorage } from '../../src/store/openStorage';
-import type { StorageConfig } from '../../src/store/storage';
 import { FakeConnector } from '../../testkit/fakeConnector';
 import { chatPerson, TeamsChat } from '../../testkit/teamsChat';
 import { isDocumentCreate, startFaultyCosmosProxy } from '../store/faultyCosmosProxy';
-import { LOCAL_COSMOS_KEY, startLocalCosmosServer } from '../store/localCosmosServer';
-
-function cosmos(endpoint: string, database: string): Extract<StorageConfig, { kind: 'cosmos' }> {
-  return { kind: 'cosmos', endpoint, key: LOCAL_COSMOS_KEY, database, createIfMissing: true, connectionPolicy: { enableEndpointDiscovery: false } };
-}
+import { localCosmosConfig, startLocalCosmosServer } from '../store/localCosmosServer';
 
 test('a capture Cosmos keeps refusing gets "Not saved", stores nothing, and the log names the activity and the Cosmos activity id', async () => {
   const lines: string[] = [];
@@ -25,8 +20,8 @@ test('a capture Cosmos keeps refusing gets "Not saved", stores nothing, and the 
   const sarah = chatPerson('Sarah Berry');
   const ellen = chatPerson('Ellen Footman');
   connector.setMembers(chat.conversationId, [sarah, ellen]);
-  const config = localConfig(cosmos(proxy.endpoint, database), { logLevel: 'info' });
-  const direct = await openStorage(cosmos(server.endpoint, database));
+  const config = localConfig(localCosmosConfig(proxy.endpoint, database), { logLevel: 'info' });
+  const direct = await openStorage(localCosmosConfig(server.endpoint, database));
   try {
     const bot = await startBot(config, { host: '127.0.0.1', logger });
     try {

@@ -1,13 +1,12 @@
 import { cardOf } from '../../testkit/botHarness';
 import { cardText } from '../../testkit/cardText';
 import type { SentActivity } from '../../testkit/fakeConnector';
-import { useBoardChatPerTest, type BoardChat } from '../teams/chatFixture';
+import { installBot, useBoardChatPerTest, type BoardChat } from '../teams/chatFixture';
 
 /** A fresh board chat per test with the bot installed (so the organizer chairs), ready for scheduler tests. */
 export function useSchedulerChatPerTest(use: (board: BoardChat) => void, setup?: (board: BoardChat) => Promise<void>): void {
   useBoardChatPerTest(use, async (board) => {
-    await board.harness.post(board.chat.installationUpdate(board.sarah));
-    board.harness.take();
+    await installBot(board);
     await setup?.(board);
   });
 }

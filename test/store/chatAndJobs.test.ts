@@ -14,7 +14,7 @@ import { openStorage } from '../../src/store/openStorage';
 import type { Storage } from '../../src/store/storage';
 import { BatchWriteRefused } from '../../src/store/storeErrors';
 import { aSeries, anAction } from '../builders';
-import { LOCAL_COSMOS_KEY, type LocalCosmosServer, startLocalCosmosServer } from './localCosmosServer';
+import { localCosmosConfig, type LocalCosmosServer, startLocalCosmosServer } from './localCosmosServer';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'meeting-actions-chat-jobs-'));
 let cosmos: LocalCosmosServer;
@@ -34,14 +34,7 @@ const backends: Array<[string, () => Promise<Storage>, { atomic: boolean }]> = [
   [
     'cosmos (local protocol server)',
     () =>
-      openStorage({
-        kind: 'cosmos',
-        endpoint: cosmos.endpoint,
-        key: LOCAL_COSMOS_KEY,
-        database: `chat-jobs-${randomUUID()}`,
-        createIfMissing: true,
-        connectionPolicy: { enableEndpointDiscovery: false },
-      }),
+      openStorage(localCosmosConfig(cosmos.endpoint, `chat-jobs-${randomUUID()}`)),
     { atomic: false },
   ],
 ];

@@ -12,21 +12,14 @@ import { openStorage } from '../../src/store/openStorage';
 import type { Storage } from '../../src/store/storage';
 import { aDecision, aSeries, anAction } from '../builders';
 import { aMeeting, aNote } from '../meetingBuilders';
-import { LOCAL_COSMOS_KEY, type LocalCosmosServer, type RequestKind, startLocalCosmosServer } from './localCosmosServer';
+import { localCosmosConfig, type LocalCosmosServer, type RequestKind, startLocalCosmosServer } from './localCosmosServer';
 
 let server: LocalCosmosServer;
 let storage: Storage;
 
 beforeAll(async () => {
   server = await startLocalCosmosServer();
-  storage = await openStorage({
-    kind: 'cosmos',
-    endpoint: server.endpoint,
-    key: LOCAL_COSMOS_KEY,
-    database: `round-trips-${randomUUID()}`,
-    createIfMissing: true,
-    connectionPolicy: { enableEndpointDiscovery: false },
-  });
+  storage = await openStorage(localCosmosConfig(server.endpoint, `round-trips-${randomUUID()}`));
 });
 afterAll(async () => {
   await storage.close();

@@ -11,7 +11,7 @@ import { aDecision, aSeries, anAction } from '../builders';
 import { aMeeting, aNote } from '../meetingBuilders';
 import { describeChatRecordsContract } from './chatRecordsContract';
 import { isDocumentCreate, startFaultyCosmosProxy } from './faultyCosmosProxy';
-import { LOCAL_COSMOS_KEY, type LocalCosmosServer, startLocalCosmosServer } from './localCosmosServer';
+import { LOCAL_COSMOS_KEY, localCosmosConfig, type LocalCosmosServer, startLocalCosmosServer } from './localCosmosServer';
 import { describeProfilesAndJobsContract } from './profilesAndJobsContract';
 
 /** Keeps failure tests short: one quick retry instead of the production back-off. */
@@ -47,15 +47,7 @@ function localClient(): CosmosClient {
 }
 
 function localConfig(overrides: Partial<Extract<StorageConfig, { kind: 'cosmos' }>> = {}): StorageConfig {
-  return {
-    kind: 'cosmos',
-    endpoint: server.endpoint,
-    key: LOCAL_COSMOS_KEY,
-    database,
-    createIfMissing: true,
-    connectionPolicy: { enableEndpointDiscovery: false },
-    ...overrides,
-  };
+  return localCosmosConfig(server.endpoint, database, overrides);
 }
 
 /** Opens storage on `endpoint` with the quick test retry, released after the test. */

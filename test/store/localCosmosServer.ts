@@ -5,6 +5,7 @@
 import type { AddressInfo } from 'node:net';
 import type { IncomingMessage, Server } from 'node:http';
 import { createHttpServer } from '@vercel/cosmosdb-server';
+import type { StorageConfig } from '../../src/store/storage';
 
 /** A running local Cosmos protocol server. */
 export interface LocalCosmosServer {
@@ -40,10 +41,27 @@ export interface ReceivedRequests {
   data(): ReceivedRequest[];
   /** Forgets what was received so far. */
   reset(): void;
+  /**
+   * The store round trips `send` costs: the data requests it makes plus one per query, for the
+   * query-plan lookup the SDK sends with each (forgets what was received before).
+   */
+  roundTripsOf(send: () => Promise<unknown>): Promise<number>;
 }
 
 /** Any key is accepted by the local server; the SDK only needs a well-formed base64 string. */
 export const LOCAL_COSMOS_KEY = Buffer.from('local-test-key').toString('base64');
+
+/**
+ * Settings for `database` on a local server: created when missing, and endpoint discovery off, so
+ * the SDK uses the server's address as written instead of asking it for regional endpoints.
+ */
+export function localCosmosConfig(
+  endpoint: string,
+  database: string,
+  overrides: Partial<Extract<StorageConfig, { kind: 'cosmos' }>> = {},
+): Extract<StorageConfig, { kind: 'cosmos' }> {
+  return { kind: 'cosmos', endpoint, key: LOCAL_COSMOS_KEY, database, createIfMissing: true, connectionPolicy: { enableEndpointDiscovery: false }, ...overrides };
+}
 
 /** Starts a fresh, empty server. */
 export async function startLocalCosmosServer(): Promise<LocalCosmosServer> {
@@ -53,13 +71,20 @@ export async function startLocalCosmosServer(): Promise<LocalCosmosServer> {
   server.prependListener('request', (req: IncomingMessage) => received.push(receivedRequestOf(req)));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  const data = () => received.filter((request) => request.kind !== 'queryPlan');
   return {
     endpoint: `http://127.0.0.1:${port}`,
     requests: {
       all: () => [...received],
-      data: () => received.filter((request) => request.kind !== 'queryPlan'),
+      data,
       reset: () => {
         received.length = 0;
+      },
+      roundTripsOf: async (send) => {
+        received.length = 0;
+        await send();
+        const sent = data();
+        return sent.length + sent.filter((request) => request.kind === 'query').length;
       },
     },
     restart: () =>

@@ -5,7 +5,7 @@ import { cardOf, invokeCard, textOf } from '../../testkit/botHarness';
 import { cardText, findExecute } from '../../testkit/cardText';
 import { BOT_ACCOUNT, chatPerson, TeamsChat, type ChatPerson } from '../../testkit/teamsChat';
 import { adaptiveCardProblems } from '../../testkit/validateCard';
-import { startBoardChat, type BoardChat } from './chatFixture';
+import { installBot, startBoardChat, type BoardChat } from './chatFixture';
 
 // What people (and clients) get wrong, through the real endpoint: every mistake gets an answer that
 // says what to do, nothing half-saved, and no failed turn.
@@ -13,9 +13,7 @@ import { startBoardChat, type BoardChat } from './chatFixture';
 let board: BoardChat;
 beforeEach(async () => {
   board = await startBoardChat();
-  // The organizer (Derek) becomes the chair once the bot reads the meeting details.
-  await board.harness.post(board.chat.installationUpdate(board.sarah));
-  board.harness.take();
+  await installBot(board);
 });
 afterEach(async () => {
   jest.restoreAllMocks();

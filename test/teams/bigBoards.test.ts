@@ -7,7 +7,7 @@ import { cardText, findExecute } from '../../testkit/cardText';
 import type { SentActivity } from '../../testkit/fakeConnector';
 import { chatPerson, personalChatWith, TeamsChat, type ChatPerson } from '../../testkit/teamsChat';
 import { adaptiveCardProblems } from '../../testkit/validateCard';
-import { useBoardChatPerTest, type BoardChat } from './chatFixture';
+import { installBot, useBoardChatPerTest, type BoardChat } from './chatFixture';
 
 // A real board's scale: 500 open actions, 200 decisions, a 600-member chat. Every list the bot
 // sends is paged so each card stays well under Teams' limit, measured as Teams would receive it,
@@ -21,8 +21,7 @@ let board: BoardChat;
 useBoardChatPerTest(
   (started) => (board = started),
   async (started) => {
-    await started.harness.post(started.chat.installationUpdate(started.sarah));
-    started.harness.take();
+    await installBot(started);
     await seedYesterdaysMeeting(started);
   },
 );

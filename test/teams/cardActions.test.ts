@@ -3,17 +3,10 @@ import { cardOf, invokeCard, textOf } from '../../testkit/botHarness';
 import { cardButtons, cardText, findExecute } from '../../testkit/cardText';
 import type { ChatPerson } from '../../testkit/teamsChat';
 import { adaptiveCardProblems } from '../../testkit/validateCard';
-import { useBoardChatPerTest, type BoardChat } from './chatFixture';
+import { installBot, useBoardChatPerTest, type BoardChat } from './chatFixture';
 
 let board: BoardChat;
-useBoardChatPerTest(
-  (started) => (board = started),
-  async () => {
-    // The organizer becomes the chair once the bot reads the meeting details.
-    await board.harness.post(board.chat.installationUpdate(board.sarah));
-    board.harness.take();
-  },
-);
+useBoardChatPerTest((started) => (board = started), installBot);
 
 /** Captures an action owned by Ellen and returns the posted card and its message id. */
 async function captureEllensAction() {

@@ -14,11 +14,15 @@ export interface BoardChat {
   people: ChatPerson[];
 }
 
-/** Starts the bot with a fake Teams meeting chat whose organizer is Derek Benson (and, if given, a fake Graph). */
-export async function startBoardChat(options: Pick<HarnessOptions, 'graph' | 'keepLogs' | 'copilotInsights'> = {}): Promise<BoardChat> {
+/**
+ * Starts the bot with a fake Teams meeting chat whose organizer is Derek Benson, in `tenantId` (default
+ * the test tenant), with the harness options given (a fake Graph, another store, the tabs' settings).
+ */
+export async function startBoardChat(options: Omit<HarnessOptions, 'clock'> & { tenantId?: string } = {}): Promise<BoardChat> {
+  const { tenantId, ...harnessOptions } = options;
   const clock = new FixedClock('2019-03-13T14:00:00.000Z');
-  const harness = await startHarness({ clock, ...options });
-  const chat = new TeamsChat(harness.connector.url);
+  const harness = await startHarness({ clock, ...harnessOptions });
+  const chat = new TeamsChat(harness.connector.url, tenantId);
   const derek = chatPerson('Derek Benson');
   const ellen = chatPerson('Ellen Footman');
   const sarah = chatPerson('Sarah Berry');
@@ -32,6 +36,13 @@ export async function startBoardChat(options: Pick<HarnessOptions, 'graph' | 'ke
     end: '2019-03-13T17:00:00Z',
   });
   return { harness, chat, clock, derek, ellen, sarah, nicki, people };
+}
+
+/** Adds the bot to the chat (Sarah adds it), so it reads the members and the meeting: Derek becomes the chair. */
+export async function installBot(board: BoardChat): Promise<void> {
+  const response = await board.harness.post(board.chat.installationUpdate(board.sarah));
+  if (response.status !== 200) throw new Error(`the bot answered ${response.status} to being added`);
+  board.harness.take();
 }
 
 /**

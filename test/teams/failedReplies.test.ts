@@ -7,7 +7,7 @@ import { cardText } from '../../testkit/cardText';
 import { FakeConnector } from '../../testkit/fakeConnector';
 import { SilentConnector } from '../../testkit/silentConnector';
 import { chatPerson, TeamsChat } from '../../testkit/teamsChat';
-import { startBoardChat, type BoardChat } from './chatFixture';
+import { installBot, startBoardChat, type BoardChat } from './chatFixture';
 
 // Teams failing to take the bot's reply after the action is saved: the chat is told the truth (saved,
 // where to see it), retyping is never invited, and no failure makes a second action or a second card.
@@ -15,8 +15,7 @@ import { startBoardChat, type BoardChat } from './chatFixture';
 let board: BoardChat;
 beforeEach(async () => {
   board = await startBoardChat();
-  await board.harness.post(board.chat.installationUpdate(board.sarah));
-  board.harness.take();
+  await installBot(board);
 });
 afterEach(async () => {
   expect(board.harness.turnErrors).toEqual([]);

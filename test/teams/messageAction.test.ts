@@ -6,20 +6,13 @@ import { cardText, findExecute, findInput, findSubmit } from '../../testkit/card
 import { personalChatWith, TeamsChat, type ChatPerson } from '../../testkit/teamsChat';
 import { adaptiveCardProblems } from '../../testkit/validateCard';
 import { tickAt } from '../scheduler/schedulerFixture';
-import { useBoardChatPerTest, type BoardChat } from './chatFixture';
+import { installBot, useBoardChatPerTest, type BoardChat } from './chatFixture';
 
 // "Create action" from a message's "…" menu, the compose box and the command box: both invokes
 // through the real /api/messages endpoint, every card the dialog shows checked with the Adaptive Cards library.
 
 let board: BoardChat;
-useBoardChatPerTest(
-  (started) => (board = started),
-  async () => {
-    // The organizer (Derek) becomes the chair once the bot reads the meeting details.
-    await board.harness.post(board.chat.installationUpdate(board.sarah));
-    board.harness.take();
-  },
-);
+useBoardChatPerTest((started) => (board = started), installBot);
 
 /** Posts a message-extension invoke; returns how Teams would show the answer, and what the bot posted meanwhile. */
 async function invoke(activity: Record<string, unknown>): Promise<{ reply: DialogReply; sent: ReturnType<BoardChat['harness']['take']> }> {

@@ -5,19 +5,12 @@ import { cardText, findExecute, findInput } from '../../testkit/cardText';
 import { chatPerson, personalChatWith, type ChatPerson } from '../../testkit/teamsChat';
 import { adaptiveCardProblems } from '../../testkit/validateCard';
 import { tickAt } from '../scheduler/schedulerFixture';
-import { useBoardChatPerTest, type BoardChat } from './chatFixture';
+import { installBot, useBoardChatPerTest, type BoardChat } from './chatFixture';
 
 // The owner field is Teams' people picker, in the /action form and in Reassign, through the real endpoint.
 
 let board: BoardChat;
-useBoardChatPerTest(
-  (started) => (board = started),
-  async () => {
-    // The organizer (Derek) becomes the chair once the bot reads the meeting details.
-    await board.harness.post(board.chat.installationUpdate(board.sarah));
-    board.harness.take();
-  },
-);
+useBoardChatPerTest((started) => (board = started), installBot);
 
 /** Sends a chat message and returns the new messages the bot posted. */
 async function say(text: string, from: ChatPerson = board.sarah) {

@@ -4,7 +4,7 @@ import { cardText, findExecute } from '../../testkit/cardText';
 import type { SentActivity } from '../../testkit/fakeConnector';
 import { chatPerson, TeamsChat, type ChatPerson } from '../../testkit/teamsChat';
 import { adaptiveCardProblems } from '../../testkit/validateCard';
-import { useBoardChatPerTest, type BoardChat } from './chatFixture';
+import { installBot, useBoardChatPerTest, type BoardChat } from './chatFixture';
 
 // What the bot reads from a message: what it understood is kept, what it did not is said, and
 // nothing is saved as something the speaker did not mean.
@@ -17,8 +17,7 @@ useBoardChatPerTest(
     priya = chatPerson('Priya Shah');
     started.people.push(priya);
     started.harness.connector.setMembers(started.chat.conversationId, started.people);
-    await started.harness.post(started.chat.installationUpdate(started.sarah));
-    started.harness.take();
+    await installBot(started);
   },
 );
 

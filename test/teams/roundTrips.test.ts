@@ -6,32 +6,26 @@
  * meeting open) none of these may grow with the chat's history.
  */
 import { randomUUID } from 'node:crypto';
-import { FixedClock } from '../../src/domain/clock';
 import { openStorage } from '../../src/store/openStorage';
 import { CARD_VERBS } from '../../src/cards/verbs';
-import { cardOf, startHarness, type BotHarness } from '../../testkit/botHarness';
+import { cardOf, type BotHarness } from '../../testkit/botHarness';
 import { findSubmit } from '../../testkit/cardText';
-import { chatPerson, TeamsChat } from '../../testkit/teamsChat';
-import { LOCAL_COSMOS_KEY, startLocalCosmosServer, type LocalCosmosServer } from '../store/localCosmosServer';
+import type { ChatPerson, TeamsChat } from '../../testkit/teamsChat';
+import { localCosmosConfig, startLocalCosmosServer, type LocalCosmosServer } from '../store/localCosmosServer';
+import { startBoardChat } from './chatFixture';
 
 let cosmos: LocalCosmosServer;
 let harness: BotHarness;
 let chat: TeamsChat;
-const clock = new FixedClock('2019-03-13T14:00:00.000Z');
-const derek = chatPerson('Derek Benson');
-const ellen = chatPerson('Ellen Footman');
-const sarah = chatPerson('Sarah Berry');
-const people = [derek, ellen, sarah];
+let derek: ChatPerson;
+let ellen: ChatPerson;
+let sarah: ChatPerson;
+let people: ChatPerson[];
 
 beforeAll(async () => {
   cosmos = await startLocalCosmosServer();
-  const storage = await openStorage(
-    { kind: 'cosmos', endpoint: cosmos.endpoint, key: LOCAL_COSMOS_KEY, database: `trips-${randomUUID()}`, createIfMissing: true, connectionPolicy: { enableEndpointDiscovery: false } },
-  );
-  harness = await startHarness({ clock, storage });
-  chat = new TeamsChat(harness.connector.url);
-  harness.connector.setMembers(chat.conversationId, people);
-  harness.connector.setMeeting(chat.meetingId, { organizer: derek, title: 'Safeguarding Children Board', start: '2019-03-13T14:00:00Z', end: '2019-03-13T17:00:00Z' });
+  const storage = await openStorage(localCosmosConfig(cosmos.endpoint, `trips-${randomUUID()}`));
+  ({ harness, chat, derek, ellen, sarah, people } = await startBoardChat({ storage }));
   // Warm the chat: the bot added (members and organizer read), today's meeting opened, history to grow from.
   await say(chat.installationUpdate(derek));
   for (let index = 1; index <= 3; index += 1) {
@@ -52,11 +46,8 @@ async function say(activity: Record<string, unknown>): Promise<{ status: number;
 }
 
 /** Runs `send` and returns the store round trips it cost. */
-async function roundTripsOf(send: () => Promise<unknown>): Promise<number> {
-  cosmos.requests.reset();
-  await send();
-  const data = cosmos.requests.data();
-  return data.length + data.filter((request) => request.kind === 'query').length;
+function roundTripsOf(send: () => Promise<unknown>): Promise<number> {
+  return cosmos.requests.roundTripsOf(send);
 }
 
 async function capture(text: string): Promise<{ trips: number; card: Record<string, unknown> | undefined }> {

@@ -9,28 +9,24 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CARD_VERBS } from '../../src/cards/verbs';
-import { FixedClock } from '../../src/domain/clock';
 import { openSqliteStorage } from '../../src/store/sqlite/openSqliteStorage';
-import { cardOf, startHarness, type BotHarness } from '../../testkit/botHarness';
-import { chatPerson, TeamsChat } from '../../testkit/teamsChat';
+import { cardOf, type BotHarness } from '../../testkit/botHarness';
+import type { ChatPerson, TeamsChat } from '../../testkit/teamsChat';
+import { startBoardChat } from './chatFixture';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'meeting-actions-commits-'));
 const statements: string[] = [];
 let syncs = 0;
 let harness: BotHarness;
 let chat: TeamsChat;
-const clock = new FixedClock('2019-03-13T14:00:00.000Z');
-const derek = chatPerson('Derek Benson');
-const ellen = chatPerson('Ellen Footman');
-const sarah = chatPerson('Sarah Berry');
-const people = [derek, ellen, sarah];
+let derek: ChatPerson;
+let sarah: ChatPerson;
+let people: ChatPerson[];
 
 beforeAll(async () => {
   const disk = { soonDelayMs: 10 * 60 * 1000, onSync: () => (syncs += 1) };
-  harness = await startHarness({ clock, storage: openSqliteStorage(dataDir, { trace: (sql) => statements.push(sql), disk }) });
-  chat = new TeamsChat(harness.connector.url);
-  harness.connector.setMembers(chat.conversationId, people);
-  harness.connector.setMeeting(chat.meetingId, { organizer: derek, title: 'Safeguarding Children Board', start: '2019-03-13T14:00:00Z', end: '2019-03-13T17:00:00Z' });
+  const storage = openSqliteStorage(dataDir, { trace: (sql) => statements.push(sql), disk });
+  ({ harness, chat, derek, sarah, people } = await startBoardChat({ storage }));
   // Warm the chat: the bot added (members and organizer read), today's meeting opened.
   await say(chat.installationUpdate(derek));
   await say(chat.message(sarah, '/action Earlier action EF by Friday', people));

@@ -1,26 +1,17 @@
-import { CARD_VERBS } from '../../src/cards/verbs';
-import { findExecute } from '../../testkit/cardText';
 import { randomUUID } from 'node:crypto';
-import { FixedClock } from '../../src/domain/clock';
+import { CARD_VERBS } from '../../src/cards/verbs';
 import type { AppConfig } from '../../src/config';
-import { cardOf, startHarness, type BotHarness } from '../../testkit/botHarness';
+import { cardOf, type BotHarness } from '../../testkit/botHarness';
+import { findExecute } from '../../testkit/cardText';
 import { FakeEntra } from '../../testkit/fakeEntra';
-import { chatPerson, TeamsChat, type ChatPerson } from '../../testkit/teamsChat';
+import type { ChatPerson, TeamsChat } from '../../testkit/teamsChat';
+import { installBot, startBoardChat, type BoardChat } from '../teams/chatFixture';
 
 /** A board meeting chat in a real (GUID) tenant, the bot with the tabs on, and a fake Entra ID for their sign-in. */
-export interface TabBoard {
-  harness: BotHarness;
+export interface TabBoard extends BoardChat {
   entra: FakeEntra;
-  chat: TeamsChat;
-  clock: FixedClock;
-  derek: ChatPerson;
-  ellen: ChatPerson;
-  sarah: ChatPerson;
-  nicki: ChatPerson;
-  people: ChatPerson[];
   /** Posts a chat message from `from` and returns what the bot sent. */
   say(text: string, from?: ChatPerson, chat?: TeamsChat): Promise<ReturnType<BotHarness['take']>>;
-  /** Captures an action in the chat and returns the id of its posted card. */
   /**
    * Captures an action and returns its posted card's ids; with `overdueOn`, the action is then given
    * that past due date from its card (a past date typed in `/action` asks to be confirmed first).
@@ -40,37 +31,21 @@ export const TAB_RESOURCE = `api://meeting-actions.example.org/${TAB_APP_ID}`;
  */
 export async function startTabBoard(options: { devSignIn?: boolean; pagesDir?: string } = {}): Promise<TabBoard> {
   const entra = await new FakeEntra(TAB_APP_ID, TAB_RESOURCE).start();
-  const clock = new FixedClock('2019-03-13T14:00:00.000Z');
   const tabs: NonNullable<AppConfig['tabs']> = {
     sso: { appId: TAB_APP_ID, resource: TAB_RESOURCE, keysUrl: entra.keysUrl, issuers: [entra.issuerTemplate] },
     devSignIn: options.devSignIn === true,
   };
-  const harness = await startHarness({ clock, config: { tabs }, ...(options.pagesDir ? { pagesDir: options.pagesDir } : {}) });
-  const chat = new TeamsChat(harness.connector.url, randomUUID());
-  const derek = chatPerson('Derek Benson');
-  const ellen = chatPerson('Ellen Footman');
-  const sarah = chatPerson('Sarah Berry');
-  const nicki = chatPerson('Nicki Pettitt');
-  const people = [derek, ellen, sarah, nicki];
-  harness.connector.setMembers(chat.conversationId, people);
-  harness.connector.setMeeting(chat.meetingId, { organizer: derek, title: 'Safeguarding Children Board', start: '2019-03-13T14:00:00Z', end: '2019-03-13T17:00:00Z' });
+  const board = await startBoardChat({ config: { tabs }, tenantId: randomUUID(), ...(options.pagesDir ? { pagesDir: options.pagesDir } : {}) });
+  const { harness, chat, derek, sarah, people } = board;
   const say = async (text: string, from = sarah, where = chat) => {
     const response = await harness.post(where.message(from, text, people));
     if (response.status !== 200) throw new Error(`the bot answered ${response.status} to ${text}`);
     return harness.take();
   };
-  await harness.post(chat.installationUpdate(sarah));
-  harness.take();
+  await installBot(board);
   return {
-    harness,
+    ...board,
     entra,
-    chat,
-    clock,
-    derek,
-    ellen,
-    sarah,
-    nicki,
-    people,
     say,
     capture: async (text, from = sarah, overdueOn) => {
       const posted = (await say(text, from)).find((sent) => sent.kind === 'send' || sent.kind === 'reply');
