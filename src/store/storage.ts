@@ -33,11 +33,12 @@ export interface Storage {
   /**
    * Writes a chat's records together (as `chats.writeTogether`, refused the same way) with the jobs
    * they bring, each created unless one with its id exists (as `jobs.insertJob`): a new action's
-   * reminders. On SQLite it is one transaction, so one commit (one fsync at `synchronous=FULL`), and
-   * the jobs exist exactly when the records do; a refused batch writes no job. On Cosmos a
-   * transaction cannot span two containers: it is the batch (one round trip), then the jobs (one
-   * batch of their own: a tenant's jobs share a partition), and a job write that fails after the
-   * batch does not undo it but comes back as `jobError`.
+   * reminders. On SQLite it is one transaction, so one commit and one wait for the disk (a sync of
+   * the log shared with other writes, see `DiskSync`), and the jobs exist exactly when the records
+   * do; a refused batch writes no job. On Cosmos a transaction cannot span two containers: it is
+   * the batch (one round trip), then the jobs (one batch of their own: a tenant's jobs share a
+   * partition), and a job write that fails after the batch does not undo it but comes back as
+   * `jobError`.
    */
   writeChatAndJobs(key: SeriesKey, writes: readonly ChatWrite[], newJobs: readonly ScheduledJob[]): Promise<ChatAndJobsWritten>;
   /** Resolves if the database answers (one cheap round trip); for `/healthz`. */

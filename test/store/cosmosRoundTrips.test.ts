@@ -97,6 +97,7 @@ describe('ChatRecords round trips against Cosmos', () => {
     expect(await requestsOf(() => storage.chats.getActionByNumber(chat.series, 1))).toEqual(['query']);
     expect(await requestsOf(() => storage.chats.listActions(chat.series))).toEqual(['query']);
     expect(await requestsOf(() => storage.chats.listActions(chat.series, { status: 'open' }))).toEqual(['query']);
+    expect(await requestsOf(() => storage.chats.listActionHistory(chat.series))).toEqual(['query']);
     expect(await requestsOf(() => storage.chats.listDecisions(chat.series))).toEqual(['query']);
     expect(await requestsOf(() => storage.chats.getOpenMeeting(chat.series))).toEqual(['query']);
     expect(await requestsOf(() => storage.chats.listMeetings(chat.series))).toEqual(['query']);

@@ -18,6 +18,8 @@ import type { Meeting, MeetingNote } from '../../src/domain/meetings/meetingType
 import type { ScheduledJob, UserProfile } from '../../src/domain/scheduling/schedulingTypes';
 import type { Action, Decision, Series } from '../../src/domain/types';
 import { openStorage } from '../../src/store/openStorage';
+import { CREATE_DOCUMENT_TABLES, SCHEMA_VERSION } from '../../src/store/sqlite/documentSchema';
+import { SCHEMA_2_TABLES } from '../../src/store/sqlite/migrations';
 import type { Storage } from '../../src/store/storage';
 import { anAction } from '../builders';
 
@@ -213,6 +215,13 @@ describe('schema migrations', () => {
     expect(tablesOf(db)).toEqual(['actions', 'decisions', 'jobs', 'meeting_notes', 'meetings', 'series', 'users']);
     expect(db.prepare<[], { n: number }>('SELECT count(*) AS n FROM actions').get()?.n).toBe(6);
     db.close();
+  });
+
+  // While schema 2 is current, a migrated file and a fresh one must be made by the same SQL. If this fails,
+  // CREATE_DOCUMENT_TABLES was edited: that is schema 3, with SCHEMA_VERSION raised and a step from 2 to it,
+  // and this test goes; step 1 → 2 keeps the SQL schema 2 was released with, or schema-1 files stop opening.
+  (SCHEMA_VERSION === 2 ? it : it.skip)('brings a schema-1 file to schema 2 with the SQL schema 2 was released with, which a fresh file gets today', () => {
+    expect(SCHEMA_2_TABLES).toBe(CREATE_DOCUMENT_TABLES);
   });
 
   it('refuses a file written by a newer version, saying what to do, and leaves it alone', async () => {

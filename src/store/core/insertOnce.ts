@@ -14,7 +14,8 @@ export interface InsertOnceResult<D> {
  */
 export async function insertOnce<D extends StoreDocument>(collection: DocumentCollection<D>, document: D): Promise<InsertOnceResult<D>> {
   const partition = partitionOf(collection, document);
-  // A document deleted between the refused create and the read-back (jobs are deleted) is simply created again.
+  // Its callers' documents (actions, decisions, notes) are never deleted, so the read-back finds what refused
+  // the create; should one ever be deleted in between, it is simply created again rather than reported missing.
   for (let attempt = 1; attempt <= 3; attempt++) {
     const outcome = await collection.create(document);
     if ('etag' in outcome) return { created: true, stored: { document, etag: outcome.etag } };

@@ -1,4 +1,4 @@
-import { type Container, CosmosClient, type Database } from '@azure/cosmos';
+import { CosmosClient, type Database } from '@azure/cosmos';
 import { DefaultAzureCredential } from '@azure/identity';
 import type { CosmosConnection } from '../storage';
 import { COSMOS_CONTAINERS } from './containers';
@@ -12,12 +12,12 @@ const THROTTLE_RETRY = { maxRetryAttemptCount: 5, maxWaitTimeInSeconds: 5 };
 
 /**
  * Connects, makes or checks the database and every container, and returns the open pieces: the
- * client (one per process), the database, and its `chats` container.
+ * client (one per process) and the database.
  */
 export async function openCosmos(
   connection: CosmosConnection,
-  retry?: TransientRetryPolicy,
-): Promise<{ client: CosmosClient; chats: Container; database: Database }> {
+  retry: TransientRetryPolicy,
+): Promise<{ client: CosmosClient; database: Database }> {
   const client = new CosmosClient({
     endpoint: connection.endpoint,
     ...(connection.key
@@ -32,14 +32,14 @@ export async function openCosmos(
     const database = connection.createIfMissing
       ? await createLayout(client, connection.database, retry)
       : await checkLayout(client, connection, retry);
-    return { client, chats: database.container('chats'), database };
+    return { client, database };
   } catch (error) {
     client.dispose();
     throw error;
   }
 }
 
-async function createLayout(client: CosmosClient, id: string, retry?: TransientRetryPolicy): Promise<Database> {
+async function createLayout(client: CosmosClient, id: string, retry: TransientRetryPolicy): Promise<Database> {
   const { database } = await withTransientRetry(
     `create database ${id}`,
     () => client.databases.createIfNotExists({ id }),
@@ -60,7 +60,7 @@ async function createLayout(client: CosmosClient, id: string, retry?: TransientR
 async function checkLayout(
   client: CosmosClient,
   connection: CosmosConnection,
-  retry?: TransientRetryPolicy,
+  retry: TransientRetryPolicy,
 ): Promise<Database> {
   const database = client.database(connection.database);
   const whereTo = `at ${connection.endpoint}`;
@@ -91,7 +91,7 @@ function assertPartitionKey(database: string, name: string, expected: string, ac
   }
 }
 
-async function readOrExplain<T>(read: () => Promise<T>, missing: string, retry?: TransientRetryPolicy): Promise<T> {
+async function readOrExplain<T>(read: () => Promise<T>, missing: string, retry: TransientRetryPolicy): Promise<T> {
   try {
     return await withTransientRetry('read its database layout', read, retry);
   } catch (error) {

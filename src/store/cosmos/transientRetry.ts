@@ -10,12 +10,21 @@ export interface TransientRetryPolicy {
   maxDelayMs: number;
 }
 
-/** Three tries within about a second: long enough to ride out a gateway blip, short enough for a card invoke. */
+/**
+ * Three tries of ours, backing off at most 100 ms then 200 ms (or what the failure asks, up to 1 s):
+ * enough to ride out a gateway blip. The SDK retries beneath us too (as @azure/cosmos 4.10 does): a
+ * point read or query that meets ECONNRESET or EPIPE is retried by it up to 10 times 1 s apart, so
+ * each of our tries can take ~10 s and such a read ~30 s before `StoreUnavailableError`, longer than
+ * a card invoke waits. Writes and batches (readMany's too), status failures (408, 449, 500, 503) and
+ * time-outs are not retried by the SDK with endpoint discovery off, so they cost our three tries
+ * only; with it on, the SDK's failover policy may also retry a read that got 503 or timed out.
+ */
 export const DEFAULT_TRANSIENT_RETRY: TransientRetryPolicy = { attempts: 3, baseDelayMs: 100, maxDelayMs: 1000 };
 
 /**
  * Status codes and socket errors that a second try usually fixes. 429 is not here: the SDK already
- * retried it (see `retryOptions`), so one that reaches us means the budget is spent.
+ * retried it (see `retryOptions`), so one that reaches us means the budget is spent. ECONNRESET and
+ * EPIPE on a read or query reach us only after the SDK's own tries (see `DEFAULT_TRANSIENT_RETRY`).
  */
 const TRANSIENT_CODES = new Set<number | string>([
   408,

@@ -16,7 +16,7 @@ export const DOCUMENT_TABLES = ['chats', 'users', 'schedule'] as const;
 /** A document table's name. */
 export type DocumentTable = (typeof DOCUMENT_TABLES)[number];
 
-/** Creates the current schema's tables and indexes (on a fresh file, or as the last step of a migration). */
+/** Creates the current schema's tables and indexes on a fresh file; a migration step runs its own frozen copy of the SQL it needs. */
 export const CREATE_DOCUMENT_TABLES = `
   CREATE TABLE chats (
     pk   TEXT NOT NULL,

@@ -10,7 +10,8 @@ interface Migration {
 
 /**
  * Every step from an older file to the current schema, in order. A fresh file skips them all and
- * gets `CREATE_DOCUMENT_TABLES`; a step's SQL never changes once released (a later change is a new step).
+ * gets `CREATE_DOCUMENT_TABLES`; a step's SQL never changes once released (a later change is a new step),
+ * so a step runs its own copy of the SQL, never the current schema's.
  */
 const MIGRATIONS: readonly Migration[] = [
   // Version 1 (up to the first store core): one table per record kind, spread over three schema files.
@@ -56,6 +57,44 @@ function assertNotNewer(db: Database.Database): void {
 }
 
 /**
+ * Schema 2's tables and indexes as released, frozen for the step from 1: `CREATE_DOCUMENT_TABLES`
+ * changes with a later schema, and a version-1 file must arrive at exactly 2 for the steps from 2 to apply.
+ */
+export const SCHEMA_2_TABLES = `
+  CREATE TABLE chats (
+    pk   TEXT NOT NULL,
+    id   TEXT NOT NULL,
+    etag TEXT NOT NULL,
+    body TEXT NOT NULL,
+    PRIMARY KEY (pk, id)
+  );
+  CREATE INDEX chats_by_number ON chats (pk, json_extract(body, '$.type'), json_extract(body, '$.number'), id);
+  CREATE INDEX chats_by_status ON chats (pk, json_extract(body, '$.type'), json_extract(body, '$.status'), json_extract(body, '$.number'), id);
+  CREATE INDEX chats_by_recorded ON chats (pk, json_extract(body, '$.type'), json_extract(body, '$.recordedAt'), json_extract(body, '$.number'), id);
+  CREATE INDEX chats_by_start ON chats (pk, json_extract(body, '$.type'), json_extract(body, '$.startedAt'), id);
+  CREATE INDEX chats_by_meeting ON chats (pk, json_extract(body, '$.type'), json_extract(body, '$.meetingId'), json_extract(body, '$.at'), id);
+
+  CREATE TABLE users (
+    pk   TEXT NOT NULL,
+    id   TEXT NOT NULL,
+    etag TEXT NOT NULL,
+    body TEXT NOT NULL,
+    PRIMARY KEY (pk, id)
+  );
+
+  CREATE TABLE schedule (
+    pk   TEXT NOT NULL,
+    id   TEXT NOT NULL,
+    etag TEXT NOT NULL,
+    body TEXT NOT NULL,
+    PRIMARY KEY (pk, id)
+  );
+  -- The lease is in the index so the due range is filtered without reading claimed jobs' rows.
+  CREATE INDEX schedule_due ON schedule (json_extract(body, '$.dueAt'), json_extract(body, '$.leaseUntil'));
+  CREATE INDEX schedule_by_owner ON schedule (pk, json_extract(body, '$.ownerId'));
+`;
+
+/**
  * Version 1 → 2: the record tables (series, actions, decisions, meetings, meeting_notes, users,
  * jobs) become the document tables. Every record keeps its body and etag; documents gain what the
  * Cosmos documents have (chats: `type`, and a series' `seriesId`; jobs: `ownerId` at the top
@@ -66,7 +105,7 @@ function documentsFromRecordTables(db: Database.Database): void {
   const has = (table: string) => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !== undefined;
   // The old `users` table has the new one's name; move it aside first.
   if (has('users')) db.exec('ALTER TABLE users RENAME TO users_v1');
-  db.exec(CREATE_DOCUMENT_TABLES);
+  db.exec(SCHEMA_2_TABLES);
   const copies: Array<[table: string, sql: string]> = [
     ['series', `INSERT INTO chats (pk, id, etag, body) SELECT id, id, etag, json_set(body, '$.seriesId', id, '$.type', 'series') FROM series`],
     ['actions', `INSERT INTO chats (pk, id, etag, body) SELECT series_id, id, etag, json_set(body, '$.type', 'action') FROM actions`],

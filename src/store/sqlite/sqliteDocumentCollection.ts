@@ -16,7 +16,7 @@ import type { Durability } from '../durability';
 import type { DocumentTable } from './documentSchema';
 import { sqlOfQuery } from './sqlOfQuery';
 import { guardSqliteCall } from './sqliteGuard';
-import { DiskSync } from './diskSync';
+import type { DiskSync } from './diskSync';
 
 interface Row {
   etag: string;
@@ -52,8 +52,11 @@ export class SqliteDocumentCollection<D extends StoreDocument> implements Docume
     private readonly db: Database.Database,
     readonly name: DocumentTable,
     readonly partitionField: FieldOf<D>,
-    /** Waits for the disk where a write or read must (group commit); shared by the connection's collections. */
-    private readonly disk: DiskSync = new DiskSync(db),
+    /**
+     * Waits for the disk where a write or read must (group commit): the connection's one DiskSync,
+     * shared by its collections, since a second would not wait for the other's unsynced commits.
+     */
+    private readonly disk: DiskSync,
   ) {
     this.statements = {
       read: db.prepare<[string, string], Row>(`SELECT etag, body FROM ${name} WHERE pk = ? AND id = ?`),
